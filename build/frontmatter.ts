@@ -1,0 +1,78 @@
+// Front matter: parsed with gray-matter (YAML through the `yaml` package, so dates stay strings)
+// and validated with valibot. Every message names the field and what was found.
+import matter from "gray-matter";
+import YAML from "yaml";
+import * as v from "valibot";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function shown(input: unknown): string {
+  return input === undefined ? "nothing" : JSON.stringify(input);
+}
+
+const text = (field: string) =>
+  v.pipe(v.string(`"${field}" must be text`), v.trim(), v.nonEmpty(`"${field}" must not be empty`));
+
+export const FrontMatterSchema = v.pipe(
+  v.object(
+    {
+      title: text("title"),
+      date: v.pipe(
+        v.string((i) => `"date" must be YYYY-MM-DD (got ${shown(i.input)})`),
+        v.check(
+          (s) => DATE.test(s) && isRealDate(s),
+          (i) => `"date" must be YYYY-MM-DD (got ${shown(i.input)})`,
+        ),
+      ),
+      category: text("category"),
+      excerpt: v.optional(text("excerpt")),
+      image: v.optional(text("image")),
+      imageAlt: v.optional(text("imageAlt")),
+      imageCredit: v.optional(text("imageCredit")),
+      author: v.optional(text("author")),
+      tags: v.optional(
+        v.array(
+          v.pipe(v.string('"tags" must be a list of text'), v.trim(), v.nonEmpty()),
+          '"tags" must be a list of text',
+        ),
+      ),
+    },
+    (i) => (i.input === undefined ? "front matter is missing" : "front matter must be a mapping"),
+  ),
+  v.check((fm) => !fm.image || !!fm.imageAlt, '"imageAlt" is required when "image" is given'),
+);
+
+export type FrontMatter = v.InferOutput<typeof FrontMatterSchema>;
+
+export type Parsed =
+  { ok: true; data: FrontMatter; body: string } | { ok: false; errors: string[] };
+
+/** Splits a Markdown file into validated front matter and its body; errors name the field. */
+export function parseFrontMatter(source: string): Parsed {
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(source, {
+      engines: { yaml: (s: string) => YAML.parse(s) as object },
+    });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    return { ok: false, errors: [`front matter cannot be parsed: ${reason}`] };
+  }
+  if (!file.matter.trim()) return { ok: false, errors: ["front matter is missing"] };
+  const result = v.safeParse(FrontMatterSchema, file.data ?? undefined);
+  if (!result.success) {
+    // A missing required field gets the wording a publisher expects.
+    const errors = result.issues.map((issue) => {
+      const key = issue.path?.[0]?.key;
+      if (typeof key === "string" && issue.input === undefined) return `"${key}" is required`;
+      return issue.message;
+    });
+    return { ok: false, errors: [...new Set(errors)] };
+  }
+  return { ok: true, data: result.output, body: file.content };
+}

@@ -1,0 +1,138 @@
+// Markdown (GFM) to sanitized HTML, with the plain-text figures the catalog needs.
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkRehype from "remark-rehype";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeExternalLinks from "rehype-external-links";
+import rehypeStringify from "rehype-stringify";
+import { toString } from "mdast-util-to-string";
+import type { Root as MdRoot } from "mdast";
+import type { Root as HtmlRoot, Element, Nodes } from "hast";
+
+/** Elements never allowed in an article body, whatever the Markdown says. */
+const FORBIDDEN = new Set([
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "input",
+  "button",
+  "textarea",
+  "select",
+  "option",
+  "frame",
+  "frameset",
+  "link",
+  "meta",
+  "base",
+  "svg",
+  "math",
+]);
+
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !FORBIDDEN.has(t)),
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ["http", "https", "mailto"],
+    src: ["http", "https"],
+  },
+  attributes: {
+    ...defaultSchema.attributes,
+    // Task-list checkboxes are inputs: not allowed, so their attributes go too.
+    li: [["className", "task-list-item"]],
+  },
+};
+
+export interface ImageResolver {
+  /** Maps a relative image path in the body to its built URL and size, or undefined if missing. */
+  (relativePath: string): { src: string; width: number; height: number } | undefined;
+}
+
+export interface Rendered {
+  html: string;
+  words: number;
+  firstParagraph: string;
+  missingImages: string[];
+}
+
+function visit(node: Nodes, fn: (el: Element) => void): void {
+  if (node.type === "element") fn(node);
+  if ("children" in node) for (const child of node.children) visit(child as Nodes, fn);
+}
+
+/** The `#` heading of a body would compete with the page's only h1, so it becomes an h2. */
+function demoteH1AndPlaceImages(resolve: ImageResolver | undefined, missing: string[]) {
+  return () => (tree: HtmlRoot) => {
+    visit(tree, (el) => {
+      if (el.tagName === "h1") el.tagName = "h2";
+      if (el.tagName === "img") {
+        const src = String(el.properties.src ?? "");
+        if (src && !/^[a-z]+:/i.test(src) && !src.startsWith("/")) {
+          const found = resolve?.(src);
+          if (!found) missing.push(src);
+          else
+            Object.assign(el.properties, {
+              src: found.src,
+              width: found.width,
+              height: found.height,
+            });
+        }
+        el.properties.loading = "lazy";
+        el.properties.decoding = "async";
+      }
+    });
+  };
+}
+
+/** Words of a text: runs of letters or digits. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+}
+
+/** Reading time at 200 words a minute, never less than one minute. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.ceil(words / 200));
+}
+
+/**
+ * Cuts text on a word boundary to at most `max` characters (the ellipsis included).
+ * @example makeExcerpt("A short line.") // "A short line."
+ */
+export function makeExcerpt(text: string, max = 200): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= max) return clean;
+  const room = clean.slice(0, max - 1);
+  const cut = room.lastIndexOf(" ");
+  const head = (cut > 0 ? room.slice(0, cut) : room).replace(/[\s,;:.\-–—]+$/u, "");
+  return `${head}…`;
+}
+
+/** Renders a Markdown body to sanitized HTML and measures it. */
+export async function renderMarkdown(markdown: string, resolve?: ImageResolver): Promise<Rendered> {
+  const missingImages: string[] = [];
+  const parser = unified().use(remarkParse).use(remarkGfm);
+  const mdast = parser.runSync(parser.parse(markdown)) as MdRoot;
+  const first = mdast.children.find((n) => n.type === "paragraph");
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    // Raw HTML in Markdown is parsed, then the sanitizer decides what of it survives.
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, schema)
+    .use(demoteH1AndPlaceImages(resolve, missingImages))
+    .use(rehypeExternalLinks, { rel: ["noopener", "noreferrer"] })
+    .use(rehypeStringify)
+    .process(markdown);
+  return {
+    html: String(file),
+    words: countWords(toString(mdast)),
+    firstParagraph: first ? toString(first) : "",
+    missingImages,
+  };
+}

@@ -1,0 +1,136 @@
+// The Vite plugin that turns the content folder into the edition: in a build it emits the index,
+// bodies and images as files; in dev it serves them from memory. The app imports
+// `virtual:offprint/edition` for the index's URL and the site's settings.
+import type { Plugin, ResolvedConfig } from "vite";
+import { buildEdition, ContentError, type Edition } from "./edition.ts";
+
+const VIRTUAL_ID = "virtual:offprint/edition";
+const RESOLVED_ID = "\0" + VIRTUAL_ID;
+
+export interface OffprintOptions {
+  /** The folder of Markdown articles (OFFPRINT_CONTENT). */
+  content: string;
+  /** The site name shown in titles (OFFPRINT_SITE_NAME). */
+  siteName: string;
+  /** The comment service, if any (OFFPRINT_COMMENTS_URL). */
+  commentsUrl?: string;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The page's Content-Security-Policy: nothing but our own origin, plus the comment service's
+ * origin for `connect-src` when the edition names one.
+ */
+export function contentSecurityPolicy(commentsUrl?: string): string {
+  const connect = ["'self'"];
+  if (commentsUrl) connect.push(new URL(commentsUrl).origin);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "font-src 'self'",
+    `connect-src ${connect.join(" ")}`,
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-src 'none'",
+  ].join("; ");
+}
+
+export function offprintContent(options: OffprintOptions): Plugin {
+  let edition: Edition | undefined;
+  let config: ResolvedConfig;
+
+  async function load(): Promise<Edition> {
+    edition ??= await buildEdition(options.content, { cwd: config.root, base: config.base });
+    return edition;
+  }
+
+  return {
+    name: "offprint-content",
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async buildStart() {
+      edition = undefined;
+      try {
+        await load();
+      } catch (err) {
+        if (err instanceof ContentError) this.error(err.message);
+        throw err;
+      }
+      this.addWatchFile(options.content);
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      const { indexFile } = await load();
+      return [
+        `export const indexUrl = ${JSON.stringify(indexFile)};`,
+        `export const siteName = ${JSON.stringify(options.siteName)};`,
+        `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,
+      ].join("\n");
+    },
+    transformIndexHtml: {
+      order: "post",
+      async handler(html) {
+        const { indexFile } = await load();
+        const csp = contentSecurityPolicy(options.commentsUrl);
+        const page = html
+          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(options.siteName)}</title>`)
+          .replace(
+            "<!--csp-->",
+            config.command === "build"
+              ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}" />`
+              : "",
+          );
+        return {
+          html: page,
+          tags: [
+            {
+              tag: "link",
+              attrs: {
+                rel: "preload",
+                as: "fetch",
+                crossorigin: "anonymous",
+                href: config.base + indexFile,
+              },
+              injectTo: "head-prepend",
+            },
+          ],
+        };
+      },
+    },
+    async generateBundle() {
+      for (const file of (await load()).files) {
+        this.emitFile({ type: "asset", fileName: file.fileName, source: file.source });
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const url = (req.url ?? "").split("?")[0];
+        if (!url.startsWith(config.base)) return next();
+        const rel = decodeURIComponent(url.slice(config.base.length));
+        const file = (await load()).files.find((f) => f.fileName === rel);
+        if (!file) return next();
+        res.setHeader(
+          "Content-Type",
+          rel.endsWith(".json")
+            ? "application/json"
+            : rel.endsWith(".svg")
+              ? "image/svg+xml"
+              : "application/octet-stream",
+        );
+        res.end(file.source);
+      });
+    },
+  };
+}

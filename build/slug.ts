@@ -1,0 +1,15 @@
+/** A slug is lowercase letters and digits in groups joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Turns a category name into its URL slug.
+ * @example categorySlug("Arts & Culture") // "arts-culture"
+ */
+export function categorySlug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

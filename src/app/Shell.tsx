@@ -1,0 +1,61 @@
+import { A, type RouteSectionProps } from "@solidjs/router";
+import { Show, Suspense } from "solid-js";
+import { siteName } from "virtual:offprint/edition";
+import { announcement } from "./page.ts";
+import { dismiss, notices } from "./notices.ts";
+import { storageProblem } from "./library.ts";
+import { NoticeList } from "../components/NoticeList.tsx";
+
+/** The frame around every page: skip link, header and navigation, notices, main, announcements. */
+export function Shell(props: RouteSectionProps) {
+  return (
+    <>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The router would treat the hash as a navigation; moving focus is what the reader needs.
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header class="site-header">
+        <div class="bar">
+          <A href="/" class="site-name" end>
+            {siteName}
+          </A>
+          <nav aria-label="Main">
+            <ul>
+              <li>
+                <A href="/" end>
+                  Articles
+                </A>
+              </li>
+              <li>
+                <A href="/saved">Saved</A>
+              </li>
+              <li>
+                <A href="/settings">Settings</A>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <Show when={storageProblem()}>
+        <p class="storage-notice" role="alert">
+          This browser cannot keep your reading list, read marks and drafts, so they will be lost
+          when you close the page. You can still read everything.
+        </p>
+      </Show>
+      <main id="main" tabindex="-1">
+        <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
+      </main>
+      <NoticeList notices={notices()} onDismiss={dismiss} />
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement()}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+// What happens when a page's content is ready: the document title, the announcement for screen
+// readers, and focus on the new page's h1 (but not on the very first page, which the browser
+// already announces and where the skip link should stay the first tab stop).
+import { createSignal } from "solid-js";
+import { siteName } from "virtual:offprint/edition";
+
+const [announcement, setAnnouncement] = createSignal("");
+export { announcement };
+
+let firstPage = true;
+
+/** The document title for a page: "<title> · <site name>", or the site name alone. */
+export function documentTitle(title?: string): string {
+  return title ? `${title} · ${siteName}` : siteName;
+}
+
+/**
+ * Marks a page as shown: sets the title, announces it and moves focus to its h1.
+ * @example onMount(() => pageShown("Saved"));
+ */
+export function pageShown(title?: string): void {
+  document.title = documentTitle(title);
+  setAnnouncement(document.title);
+  if (firstPage) {
+    firstPage = false;
+    return;
+  }
+  const h1 = document.querySelector<HTMLElement>("main h1");
+  if (h1) {
+    h1.tabIndex = -1;
+    h1.focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,62 @@
+// Loading the edition: the catalog index once per page load, and one article body on demand.
+import { indexUrl } from "virtual:offprint/edition";
+import type { ArticleBody, ArticleSummary, CatalogIndex } from "./types.ts";
+
+/** Turns a path relative to the app's base into a URL the browser can fetch. */
+export function assetUrl(relative: string): string {
+  return import.meta.env.BASE_URL + relative;
+}
+
+/** The catalog, indexed for the lookups pages make. */
+export interface Catalog {
+  articles: ArticleSummary[];
+  bySlug: Map<string, ArticleSummary>;
+  categories: { name: string; slug: string; count: number }[];
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`.trim());
+  return (await res.json()) as T;
+}
+
+function indexCatalog(index: CatalogIndex): Catalog {
+  const bySlug = new Map(index.articles.map((a) => [a.slug, a]));
+  const counts = new Map<string, { name: string; slug: string; count: number }>();
+  for (const a of index.articles) {
+    const c = counts.get(a.categorySlug) ?? { name: a.category, slug: a.categorySlug, count: 0 };
+    c.count++;
+    counts.set(a.categorySlug, c);
+  }
+  const categories = [...counts.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { articles: index.articles, bySlug, categories };
+}
+
+let catalog: Promise<Catalog> | undefined;
+
+/**
+ * The edition's catalog, fetched once and shared by every page.
+ * @example const { articles } = await loadCatalog();
+ */
+export function loadCatalog(): Promise<Catalog> {
+  catalog ??= fetchJson<CatalogIndex>(assetUrl(indexUrl)).then(indexCatalog, (err) => {
+    catalog = undefined; // let the next page try again
+    throw err;
+  });
+  return catalog;
+}
+
+/** Fetches one article's sanitized body. Rejects when it cannot be had (offline, not cached). */
+export function loadBody(article: ArticleSummary): Promise<ArticleBody> {
+  return fetchJson<ArticleBody>(assetUrl(article.body));
+}
+
+/** The older and newer neighbours of an article in the edition (newest first). */
+export function neighbours(
+  c: Catalog,
+  slug: string,
+): { older?: ArticleSummary; newer?: ArticleSummary } {
+  const i = c.articles.findIndex((a) => a.slug === slug);
+  if (i < 0) return {};
+  return { newer: c.articles[i - 1], older: c.articles[i + 1] };
+}

@@ -1,0 +1,32 @@
+import { A } from "@solidjs/router";
+import { For } from "solid-js";
+
+export interface Filter {
+  label: string;
+  href: string;
+  count: number;
+  current: boolean;
+}
+
+/** The list's filters as links (the state lives in the URL), each with its count. */
+export function FilterNav(props: { filters: Filter[] }) {
+  return (
+    <nav class="filters" aria-label="Filter articles">
+      <ul>
+        <For each={props.filters}>
+          {(f) => (
+            <li>
+              <A
+                href={f.href}
+                aria-current={f.current ? "page" : undefined}
+                classList={{ current: f.current }}
+              >
+                {f.label} <span class="count">({f.count})</span>
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+    </nav>
+  );
+}

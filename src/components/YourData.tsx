@@ -1,0 +1,40 @@
+import { Show } from "solid-js";
+import type { StorageReport } from "../storage/persist.ts";
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Whether the browser keeps our data for good, and how much room it takes. */
+export function YourData(props: { report?: StorageReport; problem?: string }) {
+  return (
+    <section class="your-data" aria-labelledby="your-data-heading">
+      <h2 id="your-data-heading">Your data</h2>
+      <p>Your read marks, bookmarks and drafts are kept on this device only.</p>
+      <Show when={!props.problem} fallback={<p>This browser cannot keep them: {props.problem}</p>}>
+        <Show when={props.report} fallback={<p>Checking storage…</p>}>
+          {(r) => (
+            <dl>
+              <dt>Persistent storage</dt>
+              <dd>
+                {r().persistent === undefined
+                  ? "Not reported by this browser"
+                  : r().persistent
+                    ? "Yes: the browser will not clear it to free space"
+                    : "Not yet: the browser may clear it when space runs low. Saving a bookmark asks for it."}
+              </dd>
+              <dt>Space used</dt>
+              <dd>
+                {r().usage === undefined
+                  ? "Not reported by this browser"
+                  : `${size(r().usage ?? 0)}${r().quota ? ` of ${size(r().quota ?? 0)} available` : ""}`}
+              </dd>
+            </dl>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { A, createAsync, useParams } from "@solidjs/router";
+import { createEffect, createResource, Match, Show, Switch } from "solid-js";
+import { loadBody, loadCatalog, neighbours } from "../catalog/catalog.ts";
+import { ArticleMeta } from "../components/ArticleMeta.tsx";
+import { ArticleImage } from "../components/ArticleImage.tsx";
+import { pageShown } from "../app/page.ts";
+import { NotFound } from "./NotFoundPage.tsx";
+import { BookmarkButton } from "../components/BookmarkButton.tsx";
+import { isRead, isSaved, markRead, toggleBookmark, toggleRead } from "../app/library.ts";
+
+/** `/articles/<slug>`: one article. The slug is untrusted: it only ever selects from the catalog. */
+export default function ArticlePage() {
+  const params = useParams<{ slug: string }>();
+  const catalog = createAsync(() => loadCatalog());
+  const article = () => catalog()?.bySlug.get(params.slug);
+  const [body, { refetch }] = createResource(article, loadBody);
+  const around = () => {
+    const c = catalog();
+    return c ? neighbours(c, params.slug) : {};
+  };
+
+  createEffect(() => {
+    const a = article();
+    if (!a) return;
+    pageShown(a.title);
+    markRead(a.slug);
+  });
+
+  return (
+    <Show when={catalog()}>
+      <Show when={article()} fallback={<NotFound what="Article" />}>
+        {(a) => (
+          <article class="article">
+            <header>
+              <ArticleMeta article={a()} />
+              <h1>{a().title}</h1>
+              <Show when={a().author}>{(author) => <p class="byline">By {author()}</p>}</Show>
+              <div class="article-actions">
+                <BookmarkButton
+                  pressed={isSaved(a().slug)}
+                  onToggle={() => toggleBookmark(a().slug)}
+                />
+                <button type="button" class="toggle" onClick={() => toggleRead(a().slug)}>
+                  {isRead(a().slug) ? "Mark as unread" : "Mark as read"}
+                </button>
+              </div>
+            </header>
+            <Show when={a().image}>
+              {(image) => (
+                <figure>
+                  <ArticleImage image={image()} eager />
+                  <Show when={image().credit}>
+                    {(credit) => <figcaption>Photo credit: {credit()}</figcaption>}
+                  </Show>
+                </figure>
+              )}
+            </Show>
+            <Switch>
+              <Match when={body.error}>
+                <div class="body-missing" role="alert">
+                  <p>
+                    {navigator.onLine
+                      ? "This article could not be loaded."
+                      : "This article isn't available offline yet."}
+                  </p>
+                  <button type="button" onClick={() => refetch()}>
+                    Try again
+                  </button>
+                </div>
+              </Match>
+              <Match when={body()}>
+                {/* The only innerHTML in the app: sanitized at build time. */}
+                {(b) => <div class="prose" innerHTML={b().html} />}
+              </Match>
+              <Match when={body.loading}>
+                <p class="loading">Loading the article…</p>
+              </Match>
+            </Switch>
+            <nav class="neighbours" aria-label="More articles">
+              <Show when={around().older}>
+                {(older) => (
+                  <A href={`/articles/${older().slug}`} rel="prev">
+                    <span class="label">Previous article</span> {older().title}
+                  </A>
+                )}
+              </Show>
+              <Show when={around().newer}>
+                {(newer) => (
+                  <A href={`/articles/${newer().slug}`} rel="next">
+                    <span class="label">Next article</span> {newer().title}
+                  </A>
+                )}
+              </Show>
+            </nav>
+          </article>
+        )}
+      </Show>
+    </Show>
+  );
+}

@@ -1,0 +1,109 @@
+import {
+  createAsync,
+  useBeforeLeave,
+  useLocation,
+  useParams,
+  useSearchParams,
+} from "@solidjs/router";
+import { createEffect, Show } from "solid-js";
+import { loadCatalog } from "../catalog/catalog.ts";
+import { ArticleList } from "../components/ArticleList.tsx";
+import { FilterNav } from "../components/FilterNav.tsx";
+import { pageShown } from "../app/page.ts";
+import { restoreScroll, saveScroll } from "../app/scroll.ts";
+import { isRead, isSaved, markAllRead, toggleBookmark } from "../app/library.ts";
+import { markersFor } from "../app/markers.ts";
+import { NotFound } from "./NotFoundPage.tsx";
+
+type FilterName = "all" | "unread" | "saved";
+
+/** `/` and `/category/<slug>`, with `?filter=unread|saved`: the edition's articles, newest first. */
+export default function ListPage() {
+  const params = useParams<{ category?: string }>();
+  const [search] = useSearchParams<{ filter?: string }>();
+  const location = useLocation();
+  const catalog = createAsync(() => loadCatalog());
+  const category = () => {
+    const slug = params.category;
+    return slug === undefined ? undefined : catalog()?.categories.find((c) => c.slug === slug);
+  };
+  const missing = () => params.category !== undefined && catalog() !== undefined && !category();
+  const filter = (): FilterName =>
+    search.filter === "unread" || search.filter === "saved" ? search.filter : "all";
+  const inCategory = () => {
+    const c = catalog();
+    if (!c) return [];
+    const slug = category()?.slug;
+    return slug ? c.articles.filter((a) => a.categorySlug === slug) : c.articles;
+  };
+  const unread = () => inCategory().filter((a) => !isRead(a.slug));
+  const saved = () => inCategory().filter((a) => isSaved(a.slug));
+  const shown = () => ({ all: inCategory, unread, saved })[filter()]();
+  const heading = () => category()?.name ?? "Latest articles";
+  const base = () => (category() ? `/category/${category()?.slug}` : "/");
+  const filters = () =>
+    (
+      [
+        ["All", "all", inCategory().length],
+        ["Unread", "unread", unread().length],
+        ["Saved", "saved", saved().length],
+      ] as const
+    ).map(([label, name, count]) => ({
+      label,
+      count,
+      href: name === "all" ? base() : `${base()}?filter=${name}`,
+      current: filter() === name,
+    }));
+  const url = () => location.pathname + location.search;
+
+  createEffect(() => {
+    if (!catalog() || missing()) return;
+    const f = filter();
+    pageShown(
+      [category()?.name, f === "all" ? "" : f === "unread" ? "Unread" : "Saved"]
+        .filter(Boolean)
+        .join(" · ") || undefined,
+    );
+    restoreScroll(url());
+  });
+  useBeforeLeave(() => saveScroll(url()));
+
+  return (
+    <Show when={!missing()} fallback={<NotFound what="Page" />}>
+      <section class="list">
+        <h1>{heading()}</h1>
+        <Show when={catalog()}>
+          <div class="list-tools">
+            <FilterNav filters={filters()} />
+            <button
+              type="button"
+              class="mark-all"
+              disabled={shown().length === 0}
+              onClick={() => markAllRead(shown().map((a) => a.slug))}
+            >
+              Mark all as read
+            </button>
+          </div>
+          <Show
+            when={shown().length > 0}
+            fallback={
+              <p class="empty">
+                {filter() === "unread"
+                  ? "You have read everything here."
+                  : "Nothing saved here yet: press “Bookmark” on an article to keep it."}
+              </p>
+            }
+          >
+            <ArticleList
+              label={heading()}
+              articles={shown()}
+              markers={markersFor}
+              saved={isSaved}
+              onToggleBookmark={toggleBookmark}
+            />
+          </Show>
+        </Show>
+      </section>
+    </Show>
+  );
+}

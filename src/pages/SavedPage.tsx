@@ -1,0 +1,43 @@
+import { A, createAsync } from "@solidjs/router";
+import { createEffect, Show } from "solid-js";
+import { loadCatalog } from "../catalog/catalog.ts";
+import { formatDay } from "../catalog/format.ts";
+import { ArticleList } from "../components/ArticleList.tsx";
+import { pageShown } from "../app/page.ts";
+import { isSaved, savedAt, toggleBookmark } from "../app/library.ts";
+import { markersFor } from "../app/markers.ts";
+
+/** `/saved`: bookmarked articles, the most recently saved first. */
+export default function SavedPage() {
+  const catalog = createAsync(() => loadCatalog());
+  const saved = () =>
+    (catalog()?.articles ?? [])
+      .filter((a) => isSaved(a.slug))
+      .sort((a, b) => (savedAt(b.slug) ?? 0) - (savedAt(a.slug) ?? 0));
+
+  createEffect(() => catalog() && pageShown("Saved"));
+
+  return (
+    <section class="list">
+      <h1>Saved</h1>
+      <Show
+        when={saved().length > 0}
+        fallback={
+          <p class="empty">
+            No saved articles yet. Press “Bookmark” on any article, here or in the{" "}
+            <A href="/">list</A>, and it will wait for you on this page.
+          </p>
+        }
+      >
+        <ArticleList
+          label="Saved articles"
+          articles={saved()}
+          markers={markersFor}
+          saved={isSaved}
+          onToggleBookmark={toggleBookmark}
+          extra={(a) => `Saved ${formatDay(savedAt(a.slug) ?? 0)}`}
+        />
+      </Show>
+    </section>
+  );
+}

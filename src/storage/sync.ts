@@ -1,0 +1,41 @@
+// Tells other tabs of this edition what changed: after each write, `{kind, key, rev}` goes out on
+// the BroadcastChannel "offprint"; listeners re-read that key.
+import type { Kind } from "./db.ts";
+
+export interface Change {
+  kind: Kind;
+  key: string;
+  rev: number;
+}
+
+const CHANNEL = "offprint";
+let channel: BroadcastChannel | undefined;
+const listeners = new Set<(change: Change) => void>();
+
+function ensureChannel(): BroadcastChannel | undefined {
+  if (!channel && typeof BroadcastChannel !== "undefined") {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (e: MessageEvent<Change>) => {
+      const c = e.data;
+      if (c && typeof c.kind === "string" && typeof c.key === "string") {
+        for (const fn of listeners) fn(c);
+      }
+    };
+  }
+  return channel;
+}
+
+/** Announces a finished write to the other tabs. */
+export function announce(change: Change): void {
+  ensureChannel()?.postMessage(change);
+}
+
+/**
+ * Calls `fn` for each change another tab announces. Returns the unsubscribe function.
+ * @example onChange((c) => c.kind === "bookmarks" && reload(c.key));
+ */
+export function onChange(fn: (change: Change) => void): () => void {
+  ensureChannel();
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}

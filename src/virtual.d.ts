@@ -1,0 +1,8 @@
+declare module "virtual:offprint/edition" {
+  /** Path of the catalog index JSON, relative to the app's base. */
+  export const indexUrl: string;
+  /** The site's name (OFFPRINT_SITE_NAME, default "Offprint"). */
+  export const siteName: string;
+  /** The comment service's URL, or "" when the edition has none. */
+  export const commentsUrl: string;
+}

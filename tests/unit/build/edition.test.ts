@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { buildEdition, ContentError } from "../../../build/edition.ts";
+
+const BAD = "tests/fixtures/editions/bad";
+const BASIC = "tests/fixtures/editions/basic";
+
+async function problemsOf(folder: string): Promise<string[]> {
+  try {
+    await buildEdition(folder);
+  } catch (err) {
+    if (err instanceof ContentError) return err.problems;
+    throw err;
+  }
+  throw new Error("the build did not fail");
+}
+
+describe("bad content fails the build, naming the file and the field", () => {
+  it("reports every bad file in one run, not only the first", async () => {
+    const problems = await problemsOf(BAD);
+    expect(problems).toHaveLength(8);
+    expect(problems.some((p) => p.includes("fine.md"))).toBe(false);
+  });
+
+  it.each([
+    ["a missing required field", `${BAD}/missing-title.md: "title" is required`],
+    ["a bad date", `${BAD}/bad-date.md: "date" must be YYYY-MM-DD (got "25/07/2020")`],
+    [
+      "a bad slug",
+      `${BAD}/Bad_Slug.md: the slug (file name) must match [a-z0-9]+(-[a-z0-9]+)* (got "Bad_Slug")`,
+    ],
+    ["a duplicate slug", `${BAD}/sub/dup.md: duplicate slug "dup" (also used by ${BAD}/dup.md)`],
+    [
+      "a missing image file",
+      `${BAD}/missing-image.md: "image" file "images/nowhere.png" not found`,
+    ],
+    ["an image without imageAlt", `${BAD}/no-alt.md: "imageAlt" is required when "image" is given`],
+    ["an empty body", `${BAD}/empty-body.md: the body is empty`],
+  ])("names %s", async (_, message) => {
+    const problems = await problemsOf(BAD);
+    expect(problems.some((p) => p.startsWith(message))).toBe(true);
+  });
+
+  it("names unparsable front matter", async () => {
+    const problems = await problemsOf(BAD);
+    expect(problems.find((p) => p.startsWith(`${BAD}/broken-yaml.md:`))).toMatch(
+      /front matter cannot be parsed/,
+    );
+  });
+
+  it("rejects an impossible calendar date", async () => {
+    const { parseFrontMatter } = await import("../../../build/frontmatter.ts");
+    const parsed = parseFrontMatter("---\ntitle: T\ndate: 2023-02-30\ncategory: C\n---\nBody");
+    expect(parsed).toEqual({ ok: false, errors: ['"date" must be YYYY-MM-DD (got "2023-02-30")'] });
+  });
+
+  it("fails on a content folder that does not exist", async () => {
+    expect(await problemsOf("tests/fixtures/editions/none")).toEqual([
+      "tests/fixtures/editions/none: content folder not found",
+    ]);
+  });
+});
+
+describe("a good edition", () => {
+  it("lists summaries newest first, with slug, category slug and reading time", async () => {
+    const { index } = await buildEdition(BASIC);
+    expect(index.articles.map((a) => a.slug)).toEqual(["alpha-news", "beta-notes", "gamma-long"]);
+    expect(index.articles[1]).toMatchObject({
+      title: "Beta notes",
+      date: "2023-11-20",
+      category: "Arts & Culture",
+      categorySlug: "arts-culture",
+      minutes: 1,
+    });
+  });
+
+  it("keeps bodies out of the index and writes one body file per article", async () => {
+    const { index, files, bodies } = await buildEdition(BASIC);
+    expect(JSON.stringify(index)).not.toContain("<p>");
+    for (const a of index.articles) {
+      expect(files.some((f) => f.fileName === a.body)).toBe(true);
+      expect(a.body).toMatch(new RegExp(`^content/articles/${a.slug}-[0-9a-f]{10}\\.json$`));
+    }
+    expect(bodies.get("alpha-news")?.html).toContain("<table>");
+  });
+
+  it("computes reading time as words / 200 rounded up", async () => {
+    const { index } = await buildEdition(BASIC);
+    // 401 "word"s plus the opening paragraph: more than 400 words, so 3 minutes.
+    expect(index.articles.find((a) => a.slug === "gamma-long")?.minutes).toBe(3);
+  });
+
+  it("takes the excerpt from front matter, else the first paragraph cut on a word boundary", async () => {
+    const { index } = await buildEdition(BASIC);
+    const [alpha, beta, gamma] = index.articles;
+    expect(alpha.excerpt).toBe("The first paragraph of the alpha article is short.");
+    expect(beta.excerpt).toBe("A hand-written excerpt.");
+    expect(gamma.excerpt.length).toBeLessThanOrEqual(200);
+    expect(gamma.excerpt.endsWith("…")).toBe(true);
+    expect(gamma.excerpt).toMatch(/^This sentence is part of a long opening paragraph/);
+    expect(gamma.excerpt).toMatch(/[a-z]…$/);
+  });
+
+  it("copies the image under a hashed name and records its size, alt and credit", async () => {
+    const { index, files } = await buildEdition(BASIC);
+    const image = index.articles[0].image;
+    expect(image).toMatchObject({
+      width: 640,
+      height: 360,
+      alt: "A dark circle on a pale blue ground",
+      credit: "Test Desk",
+    });
+    expect(image?.src).toMatch(/^content\/img\/dot-[0-9a-f]{10}\.svg$/);
+    expect(files.filter((f) => f.fileName === image?.src)).toHaveLength(1);
+  });
+
+  it("renders GFM: tables, footnotes, strikethrough; demotes a body h1; sizes body images", async () => {
+    const { bodies, index } = await buildEdition(BASIC);
+    const alpha = bodies.get("alpha-news")?.html ?? "";
+    expect(alpha).toContain("<del>struck</del>");
+    expect(alpha).toMatch(/<section[^>]*class="footnotes"/);
+    expect(alpha).toContain(`src="/${index.articles[0].image?.src}"`);
+    expect(alpha).toMatch(/width="640" height="360"/);
+    const beta = bodies.get("beta-notes")?.html ?? "";
+    expect(beta).not.toContain("<h1");
+    expect(beta).toContain("<h2>A top heading in the body</h2>");
+  });
+
+  it("prefixes body image URLs with the deploy base", async () => {
+    const { bodies, index } = await buildEdition(BASIC, { base: "/news/" });
+    expect(bodies.get("alpha-news")?.html).toContain(`src="/news/${index.articles[0].image?.src}"`);
+  });
+
+  it("gives external links rel=noopener noreferrer and leaves internal links alone", async () => {
+    const { bodies } = await buildEdition(BASIC);
+    const html = bodies.get("alpha-news")?.html ?? "";
+    expect(html).toContain('<a href="https://example.org/page" rel="noopener noreferrer">');
+    expect(html).toContain('<a href="/articles/beta-notes">');
+  });
+});

@@ -1,0 +1,45 @@
+import { defineConfig } from "vite";
+import solid from "vite-plugin-solid";
+import { copyFile } from "node:fs/promises";
+import path from "node:path";
+import { offprintContent } from "./build/plugin.ts";
+
+/** Build settings come from the environment, so a publisher needs no config file of their own. */
+function settings() {
+  const env = process.env;
+  let base = env.OFFPRINT_BASE || "/";
+  if (!base.startsWith("/")) base = `/${base}`;
+  if (!base.endsWith("/")) base = `${base}/`;
+  const commentsUrl = env.OFFPRINT_COMMENTS_URL || undefined;
+  if (commentsUrl && !/^https?:\/\//.test(commentsUrl)) {
+    throw new Error(
+      `OFFPRINT_COMMENTS_URL must be an http(s) URL (got ${JSON.stringify(commentsUrl)})`,
+    );
+  }
+  return {
+    base,
+    content: env.OFFPRINT_CONTENT || "content/articles",
+    siteName: env.OFFPRINT_SITE_NAME || "Offprint",
+    commentsUrl,
+  };
+}
+
+const { base, ...content } = settings();
+
+export default defineConfig({
+  base,
+  plugins: [
+    solid(),
+    offprintContent(content),
+    {
+      // A plain static host serves 404.html for unknown paths: make it the app, so deep links open.
+      name: "offprint-404",
+      apply: "build",
+      async writeBundle(options) {
+        const dir = options.dir ?? "dist";
+        await copyFile(path.join(dir, "index.html"), path.join(dir, "404.html"));
+      },
+    },
+  ],
+  build: { target: "es2022", assetsInlineLimit: 0 },
+});
