@@ -95,18 +95,21 @@ export async function setRead(
 }
 
 /** Marks one article read (opening its page does this). Failures are shown, not thrown. */
-export function markRead(slug: string): void {
+export async function markRead(slug: string): Promise<void> {
+  await startLibrary();
   if (isRead(slug) || storageProblem()) return;
-  setRead(new Map([[slug, Date.now()]])).catch(() => undefined);
+  await setRead(new Map([[slug, Date.now()]])).catch(() => undefined);
 }
 
 /** Toggles one article's read mark. */
-export function toggleRead(slug: string): Promise<unknown> {
+export async function toggleRead(slug: string): Promise<unknown> {
+  await startLibrary();
   return setRead(new Map([[slug, isRead(slug) ? null : Date.now()]])).catch(() => undefined);
 }
 
 /** Marks the given (visible) articles read, with an Undo that restores exactly the previous state. */
 export async function markAllRead(slugs: string[]): Promise<void> {
+  await startLibrary();
   const now = Date.now();
   const unread = slugs.filter((s) => !isRead(s));
   if (unread.length === 0) {
@@ -134,6 +137,7 @@ export async function markAllRead(slugs: string[]): Promise<void> {
 
 /** Saves or removes a bookmark; the first bookmark asks the browser to keep our data. */
 export async function toggleBookmark(slug: string): Promise<void> {
+  await startLibrary();
   const was = bookmarks[slug];
   if (was !== undefined) {
     setBookmarks(produce((s) => delete s[slug]));
@@ -154,4 +158,12 @@ export async function toggleBookmark(slug: string): Promise<void> {
     setBookmarks(produce((s) => delete s[slug]));
     failed("Saving the bookmark", err);
   }
+}
+
+/** Forgets the in-memory state so a test can start from a new device. */
+export function resetLibraryForTests(): void {
+  started = undefined;
+  setReads(reconcile({}));
+  setBookmarks(reconcile({}));
+  setStorageProblem(undefined);
 }

@@ -1,5 +1,5 @@
 import { A, createAsync, useParams } from "@solidjs/router";
-import { createEffect, createResource, Match, Show, Switch } from "solid-js";
+import { createEffect, createResource, Match, Show, Switch, untrack } from "solid-js";
 import { loadBody, loadCatalog, neighbours } from "../catalog/catalog.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
@@ -22,8 +22,11 @@ export default function ArticlePage() {
   createEffect(() => {
     const a = article();
     if (!a) return;
-    pageShown(a.title);
-    markRead(a.slug);
+    // Only a new article re-runs this: marking unread by hand must not be undone here.
+    untrack(() => {
+      pageShown(a.title);
+      markRead(a.slug);
+    });
   });
 
   return (

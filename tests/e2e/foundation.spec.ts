@@ -107,3 +107,26 @@ test.describe("a build for a sub-path, on a plain static host", () => {
     await expect(page.getByRole("heading", { level: 1, name: "General" })).toBeVisible();
   });
 });
+
+test("an article's lines hold 60 to 75 characters on a wide screen", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/articles/night-trains-return-to-europe");
+  const paragraph = page.locator(".prose > p").first();
+  await expect(paragraph).toBeVisible();
+  const perLine = await paragraph.evaluate((p) => {
+    // Lay the text out word by word and count characters per rendered line.
+    const range = document.createRange();
+    const text = p.firstChild as Text;
+    const lines = new Map<number, number>();
+    for (let i = 0; i < text.length; i++) {
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const top = Math.round(range.getBoundingClientRect().top);
+      lines.set(top, (lines.get(top) ?? 0) + 1);
+    }
+    const counts = [...lines.values()].slice(0, -1); // the last line is short
+    return counts.reduce((a, b) => a + b, 0) / counts.length;
+  });
+  expect(perLine).toBeGreaterThanOrEqual(60);
+  expect(perLine).toBeLessThanOrEqual(75);
+});

@@ -1,0 +1,23 @@
+// An empty device for each test: every Offprint database emptied and no state left in memory.
+// (localforage keeps the IndexedDB factory it found at import, so databases are cleared, not swapped.)
+import { clear, DATABASES, resetForTests, type Kind } from "../../src/storage/db.ts";
+import { resetLibraryForTests } from "../../src/app/library.ts";
+
+const realIndexedDB = globalThis.indexedDB;
+
+export async function freshDevice(): Promise<void> {
+  globalThis.indexedDB = realIndexedDB;
+  resetForTests();
+  resetLibraryForTests();
+  await Promise.all((Object.keys(DATABASES) as Kind[]).map((kind) => clear(kind)));
+  localStorage.clear();
+  sessionStorage.clear();
+}
+
+/** A device where IndexedDB cannot be opened at all (private mode, blocked, broken). */
+export function deviceWithoutIndexedDB(): void {
+  resetForTests();
+  resetLibraryForTests();
+  // @ts-expect-error: the test removes what such a browser does not have
+  delete globalThis.indexedDB;
+}
