@@ -142,3 +142,24 @@ describe("when IndexedDB cannot be opened", () => {
     expect((await screen.findAllByText(/Vienna/)).length).toBeGreaterThan(0);
   });
 });
+
+describe("keeping the data", () => {
+  it("asks the browser for persistent storage after the first bookmark", async () => {
+    const persist = vi.fn(async () => true);
+    Object.defineProperty(navigator, "storage", {
+      configurable: true,
+      value: { persist, persisted: async () => false, estimate: async () => ({ usage: 1, quota: 2 }) },
+    });
+    try {
+      const user = userEvent.setup();
+      await renderApp(`/articles/${SPACE_SLUG}`);
+      await screen.findByRole("heading", { level: 1, name: SPACE });
+      expect(persist).not.toHaveBeenCalled();
+      await user.click(screen.getByRole("button", { name: "Bookmark" }));
+      await waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+    } finally {
+      // @ts-expect-error: jsdom has no StorageManager; remove the stand-in
+      delete navigator.storage;
+    }
+  });
+});
