@@ -9,7 +9,7 @@ import rehypeExternalLinks from "rehype-external-links";
 import rehypeStringify from "rehype-stringify";
 import { toString } from "mdast-util-to-string";
 import type { Root as MdRoot } from "mdast";
-import type { Root as HtmlRoot, Element, Nodes } from "hast";
+import type { Root as HtmlRoot, Element } from "hast";
 
 /** Elements never allowed in an article body, whatever the Markdown says. */
 const FORBIDDEN = new Set([
@@ -60,33 +60,39 @@ export interface Rendered {
   missingImages: string[];
 }
 
-function visit(node: Nodes, fn: (el: Element) => void): void {
-  if (node.type === "element") fn(node);
-  if ("children" in node) for (const child of node.children) visit(child as Nodes, fn);
-}
-
-/** The `#` heading of a body would compete with the page's only h1, so it becomes an h2. */
+/**
+ * The `#` heading of a body would compete with the page's only h1, so it becomes an h2. Relative
+ * images get their built URL and size; one the build did not copy (raw HTML pointing nowhere) is
+ * dropped rather than left to 404.
+ */
 function demoteH1AndPlaceImages(resolve: ImageResolver | undefined, missing: string[]) {
-  return () => (tree: HtmlRoot) => {
-    visit(tree, (el) => {
-      if (el.tagName === "h1") el.tagName = "h2";
-      if (el.tagName === "img") {
-        const src = String(el.properties.src ?? "");
-        if (src && !/^[a-z]+:/i.test(src) && !src.startsWith("/")) {
+  const walk = (parent: HtmlRoot | Element) => {
+    parent.children = parent.children.filter((node) => {
+      if (node.type !== "element") return true;
+      if (node.tagName === "h1") node.tagName = "h2";
+      if (node.tagName === "img") {
+        const src = String(node.properties.src ?? "");
+        if (!src) return false;
+        if (!/^[a-z]+:/i.test(src) && !src.startsWith("/")) {
           const found = resolve?.(src);
-          if (!found) missing.push(src);
-          else
-            Object.assign(el.properties, {
-              src: found.src,
-              width: found.width,
-              height: found.height,
-            });
+          if (!found) {
+            missing.push(src);
+            return false;
+          }
+          Object.assign(node.properties, {
+            src: found.src,
+            width: found.width,
+            height: found.height,
+          });
         }
-        el.properties.loading = "lazy";
-        el.properties.decoding = "async";
+        node.properties.loading = "lazy";
+        node.properties.decoding = "async";
       }
+      walk(node);
+      return true;
     });
   };
+  return () => (tree: HtmlRoot) => walk(tree);
 }
 
 /** Words of a text: runs of letters or digits. */

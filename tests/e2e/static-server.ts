@@ -22,7 +22,15 @@ export interface StaticHost {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, prefix = "/"): Promise<StaticHost> {
+/**
+ * Serves `root` under `prefix`. With `spa`, unknown paths get index.html with status 200, as hosts
+ * configured to rewrite do; without it, 404.html with status 404, as plain hosts do.
+ */
+export async function serveStatic(
+  root: string,
+  prefix = "/",
+  { spa = false } = {},
+): Promise<StaticHost> {
   let dir = path.resolve(root);
   const send = async (res: import("node:http").ServerResponse, file: string, status = 200) => {
     const body = await readFile(file);
@@ -48,7 +56,7 @@ export async function serveStatic(root: string, prefix = "/"): Promise<StaticHos
       }
     }
     try {
-      await send(res, path.join(dir, "404.html"), 404);
+      await send(res, path.join(dir, spa ? "index.html" : "404.html"), spa ? 200 : 404);
     } catch {
       res.writeHead(404).end("Not found");
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeExcerpt, readingMinutes, renderMarkdown } from "../../../build/markdown.ts";
+import { XSS_PAYLOADS as PAYLOADS } from "../../fixtures/xss-payloads.ts";
 
 describe("reading time", () => {
   it.each([
@@ -27,34 +28,6 @@ describe("excerpt", () => {
   });
 });
 
-/** Payloads a hostile or careless publisher might put in Markdown. */
-const PAYLOADS = [
-  "<script>window.__xss=1</script>",
-  '<img src=x onerror="window.__xss=1">',
-  '<svg onload="window.__xss=1"><circle r="4"/></svg>',
-  '<iframe src="javascript:window.__xss=1"></iframe>',
-  '<object data="evil.swf"></object>',
-  '<embed src="evil.swf">',
-  '<form action="https://evil.example"><input name="q"><button>Go</button></form>',
-  "<style>body{display:none}</style>",
-  "[click](javascript:window.__xss=1)",
-  "[click](JaVaScRiPt:window.__xss=1)",
-  "[click](vbscript:msgbox(1))",
-  "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-  '<a href="javascript&colon;window.__xss=1">x</a>',
-  '<div onclick="window.__xss=1">click me</div>',
-  '<p style="background:url(javascript:alert(1))">styled</p>',
-  '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=1"></style></mglyph></table></mtext></math>',
-  '<details open ontoggle="window.__xss=1">x</details>',
-  '<a href="https://ok.example" onmouseover="window.__xss=1">hover</a>',
-  "![x](javascript:alert(1))",
-  '<meta http-equiv="refresh" content="0;url=https://evil.example">',
-  '<base href="https://evil.example/">',
-  '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
-  '<form id="app"><input name="attributes"></form>',
-  '<textarea autofocus onfocus="window.__xss=1"></textarea>',
-];
-
 describe("the sanitizer", () => {
   it("has a corpus of at least 15 payloads", () => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(15);
@@ -75,6 +48,12 @@ describe("the sanitizer", () => {
       }
     }
     expect(doc.body.textContent).toContain("Outro.");
+  });
+
+  it("drops a raw HTML image the build did not copy, instead of leaving it to 404", async () => {
+    const { html } = await renderMarkdown('Text <img src="nowhere.png" alt="gone"> more.');
+    expect(html).not.toContain("<img");
+    expect(html).toContain("Text");
   });
 
   it("prefixes ids so body content cannot clobber the page's globals", async () => {
