@@ -3,6 +3,8 @@ import solid from "vite-plugin-solid";
 import { copyFile } from "node:fs/promises";
 import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
+import { offprintPwa } from "./build/pwa.ts";
+import { budgetFromEnv } from "./build/precache.ts";
 
 /** Build settings come from the environment, so a publisher needs no config file of their own. */
 function settings() {
@@ -25,12 +27,19 @@ function settings() {
 }
 
 const { base, ...content } = settings();
+const edition = offprintContent(content);
 
 export default defineConfig({
   base,
   plugins: [
     solid(),
-    offprintContent(content),
+    edition,
+    offprintPwa({
+      base,
+      siteName: content.siteName,
+      budget: budgetFromEnv(process.env),
+      edition: () => edition.api?.edition(),
+    }),
     {
       // A plain static host serves 404.html for unknown paths: make it the app, so deep links open.
       name: "offprint-404",
@@ -41,5 +50,25 @@ export default defineConfig({
       },
     },
   ],
-  build: { target: "es2022", assetsInlineLimit: 0 },
+  resolve: {
+    // Every browser we support has Promise: the build without localforage's polyfill is smaller.
+    alias: [{ find: /^localforage$/, replacement: "localforage/dist/localforage.nopromises.js" }],
+  },
+  build: {
+    target: "es2022",
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // The libraries every page needs travel together: one file compresses better than five.
+        advancedChunks: {
+          groups: [
+            {
+              name: "core",
+              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup)|catalog[\\/](catalog|format)|app[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
+            },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -2,7 +2,8 @@
 // bodies and images as files; in dev it serves them from memory. The app imports
 // `virtual:offprint/edition` for the index's URL and the site's settings.
 import type { Plugin, ResolvedConfig } from "vite";
-import { buildEdition, ContentError, type Edition } from "./edition.ts";
+import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
+import { buildSearchIndex } from "./search.ts";
 
 const VIRTUAL_ID = "virtual:offprint/edition";
 const RESOLVED_ID = "\0" + VIRTUAL_ID;
@@ -43,8 +44,14 @@ export function contentSecurityPolicy(commentsUrl?: string): string {
   ].join("; ");
 }
 
-export function offprintContent(options: OffprintOptions): Plugin {
+/** What other build steps (the service worker's precache list) may read of the built edition. */
+export interface OffprintApi {
+  edition(): Edition | undefined;
+}
+
+export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   let edition: Edition | undefined;
+  let search: EditionFile | undefined;
   let config: ResolvedConfig;
 
   async function load(): Promise<Edition> {
@@ -52,13 +59,21 @@ export function offprintContent(options: OffprintOptions): Plugin {
     return edition;
   }
 
+  /** The search index, built from the edition only when first needed. */
+  async function searchFile(): Promise<EditionFile> {
+    search ??= buildSearchIndex(await load());
+    return search;
+  }
+
   return {
     name: "offprint-content",
+    api: { edition: () => edition },
     configResolved(resolved) {
       config = resolved;
     },
     async buildStart() {
       edition = undefined;
+      search = undefined;
       try {
         await load();
       } catch (err) {
@@ -75,6 +90,7 @@ export function offprintContent(options: OffprintOptions): Plugin {
       const { indexFile } = await load();
       return [
         `export const indexUrl = ${JSON.stringify(indexFile)};`,
+        `export const searchUrl = ${JSON.stringify((await searchFile()).fileName)};`,
         `export const siteName = ${JSON.stringify(options.siteName)};`,
         `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,
       ].join("\n");
@@ -110,7 +126,7 @@ export function offprintContent(options: OffprintOptions): Plugin {
       },
     },
     async generateBundle() {
-      for (const file of (await load()).files) {
+      for (const file of [...(await load()).files, await searchFile()]) {
         this.emitFile({ type: "asset", fileName: file.fileName, source: file.source });
       }
     },
@@ -119,7 +135,8 @@ export function offprintContent(options: OffprintOptions): Plugin {
         const url = (req.url ?? "").split("?")[0];
         if (!url.startsWith(config.base)) return next();
         const rel = decodeURIComponent(url.slice(config.base.length));
-        const file = (await load()).files.find((f) => f.fileName === rel);
+        const files = [...(await load()).files, await searchFile()];
+        const file = files.find((f) => f.fileName === rel);
         if (!file) return next();
         res.setHeader(
           "Content-Type",

@@ -5,6 +5,11 @@ import { announcement } from "./page.ts";
 import { dismiss, notices } from "./notices.ts";
 import { storageProblem } from "./library.ts";
 import { NoticeList } from "../components/NoticeList.tsx";
+import { online, reloadForUpdate, updateReady } from "./offline.ts";
+import { OfflineStatus } from "../components/OfflineStatus.tsx";
+import { UpdatePrompt } from "../components/UpdatePrompt.tsx";
+import { SiteSearch } from "./SiteSearch.tsx";
+import { Shortcuts } from "./Shortcuts.tsx";
 
 /** The frame around every page: skip link, header and navigation, notices, main, announcements. */
 export function Shell(props: RouteSectionProps) {
@@ -37,12 +42,18 @@ export function Shell(props: RouteSectionProps) {
                 <A href="/saved">Saved</A>
               </li>
               <li>
+                <A href="/drafts">Drafts</A>
+              </li>
+              <li>
                 <A href="/settings">Settings</A>
               </li>
             </ul>
           </nav>
+          <OfflineStatus offline={!online()} />
+          <SiteSearch />
         </div>
       </header>
+      <UpdatePrompt show={updateReady()} onReload={() => void reloadForUpdate()} />
       <Show when={storageProblem()}>
         <p class="storage-notice" role="alert">
           This browser cannot keep your reading list, read marks and drafts, so they will be lost
@@ -53,6 +64,7 @@ export function Shell(props: RouteSectionProps) {
         <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
       </main>
       <NoticeList notices={notices()} onDismiss={dismiss} />
+      <Shortcuts />
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement()}
       </div>

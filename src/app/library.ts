@@ -9,6 +9,7 @@ import { StorageUnavailableError } from "../storage/db.ts";
 import { requestPersistence } from "../storage/persist.ts";
 import { onChange } from "../storage/sync.ts";
 import { notify, notifyFailure } from "./notices.ts";
+import { keepOffline } from "./offline.ts";
 
 const [reads, setReads] = createStore<Record<string, number>>({});
 const [bookmarks, setBookmarks] = createStore<Record<string, number>>({});
@@ -154,10 +155,19 @@ export async function toggleBookmark(slug: string): Promise<void> {
   try {
     await saveBookmark(slug, at);
     void requestPersistence();
+    void keepOffline(slug); // a bookmarked article must open offline
   } catch (err) {
     setBookmarks(produce((s) => delete s[slug]));
     failed("Saving the bookmark", err);
   }
+}
+
+/** Re-reads reading state from the device (after an import, or deleting all data). */
+export async function reloadLibrary(): Promise<void> {
+  await startLibrary();
+  const [marks, saved] = await Promise.all([loadReadMarks(), loadBookmarks()]);
+  setReads(reconcile(Object.fromEntries(marks)));
+  setBookmarks(reconcile(Object.fromEntries(saved)));
 }
 
 /** Forgets the in-memory state so a test can start from a new device. */

@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { Show, type JSX } from "solid-js";
 import type { StorageReport } from "../storage/persist.ts";
 
 function size(bytes: number): string {
@@ -7,8 +7,12 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Whether the browser keeps our data for good, and how much room it takes. */
-export function YourData(props: { report?: StorageReport; problem?: string }) {
+/** Whether the browser keeps our data for good, how much room it takes, and what to do with it. */
+export function YourData(props: {
+  report?: StorageReport;
+  problem?: string;
+  children?: JSX.Element;
+}) {
   return (
     <section class="your-data" aria-labelledby="your-data-heading">
       <h2 id="your-data-heading">Your data</h2>
@@ -35,6 +39,7 @@ export function YourData(props: { report?: StorageReport; problem?: string }) {
           )}
         </Show>
       </Show>
+      {props.children}
     </section>
   );
 }

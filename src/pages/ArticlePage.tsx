@@ -5,8 +5,13 @@ import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
 import { pageShown } from "../app/page.ts";
 import { NotFound } from "./NotFoundPage.tsx";
+import { keepOffline } from "../app/offline.ts";
 import { BookmarkButton } from "../components/BookmarkButton.tsx";
+import { ReplyEditor } from "../app/ReplyEditor.tsx";
+import { ReadingProgress } from "../components/ReadingProgress.tsx";
+import { trackReading } from "../app/positions.ts";
 import { isRead, isSaved, markRead, toggleBookmark, toggleRead } from "../app/library.ts";
+import { shareLink } from "../app/share.ts";
 
 /** `/articles/<slug>`: one article. The slug is untrusted: it only ever selects from the catalog. */
 export default function ArticlePage() {
@@ -29,11 +34,25 @@ export default function ArticlePage() {
     });
   });
 
+  // An opened article stays readable offline, and its "Available offline" marker says so.
+  createEffect(() => {
+    const a = article();
+    if (a && body.state === "ready") void keepOffline(a.slug);
+  });
+
+  // Back to where the reader left this article once its body is in the page; then follow along.
+  const reading = trackReading(() => article()?.slug);
+  let prose: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (article() && body.state === "ready" && prose) reading.shown(prose);
+  });
+
   return (
     <Show when={catalog()}>
       <Show when={article()} fallback={<NotFound what="Article" />}>
         {(a) => (
           <article class="article">
+            <ReadingProgress value={reading.progress()} />
             <header>
               <ArticleMeta article={a()} />
               <h1>{a().title}</h1>
@@ -45,6 +64,13 @@ export default function ArticlePage() {
                 />
                 <button type="button" class="toggle" onClick={() => toggleRead(a().slug)}>
                   {isRead(a().slug) ? "Mark as unread" : "Mark as read"}
+                </button>
+                <button
+                  type="button"
+                  class="toggle"
+                  onClick={() => shareLink(a().title, location.href.split("#")[0])}
+                >
+                  Share
                 </button>
               </div>
             </header>
@@ -73,7 +99,7 @@ export default function ArticlePage() {
               </Match>
               <Match when={body()}>
                 {/* The only innerHTML in the app: sanitized at build time. */}
-                {(b) => <div class="prose" innerHTML={b().html} />}
+                {(b) => <div class="prose" ref={prose} innerHTML={b().html} />}
               </Match>
               <Match when={body.loading}>
                 <p class="loading">Loading the article…</p>
@@ -95,6 +121,7 @@ export default function ArticlePage() {
                 )}
               </Show>
             </nav>
+            <ReplyEditor slug={a().slug} />
           </article>
         )}
       </Show>

@@ -14,6 +14,8 @@ import { restoreScroll, saveScroll } from "../app/scroll.ts";
 import { isRead, isSaved, markAllRead, toggleBookmark } from "../app/library.ts";
 import { markersFor } from "../app/markers.ts";
 import { NotFound } from "./NotFoundPage.tsx";
+import { ContinueReading } from "../components/ContinueReading.tsx";
+import { startPositions, unfinished } from "../app/positions.ts";
 
 type FilterName = "all" | "unread" | "saved";
 
@@ -55,6 +57,16 @@ export default function ListPage() {
       current: filter() === name,
     }));
   const url = () => location.pathname + location.search;
+  // Only on the unfiltered front page: articles started and not finished, still in the edition.
+  void startPositions();
+  const continuing = () => {
+    const c = catalog();
+    if (!c || category() || params.category !== undefined || filter() !== "all") return [];
+    return unfinished().flatMap(({ slug, progress }) => {
+      const a = c.bySlug.get(slug);
+      return a ? [{ slug, title: a.title, progress }] : [];
+    });
+  };
 
   createEffect(() => {
     if (!catalog() || missing()) return;
@@ -73,6 +85,9 @@ export default function ListPage() {
       <section class="list">
         <h1>{heading()}</h1>
         <Show when={catalog()}>
+          <Show when={continuing().length > 0}>
+            <ContinueReading articles={continuing()} />
+          </Show>
           <div class="list-tools">
             <FilterNav filters={filters()} />
             <button

@@ -24,8 +24,8 @@ export default function SavedPage() {
         when={saved().length > 0}
         fallback={
           <p class="empty">
-            No saved articles yet. Press “Bookmark” on an article, in the <A href="/">list</A> or
-            on its page, and it will wait for you here.
+            No saved articles yet. Press “Bookmark” on an article, in the <A href="/">list</A> or on
+            its page, and it will wait for you here.
           </p>
         }
       >

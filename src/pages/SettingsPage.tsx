@@ -1,17 +1,29 @@
 import { createResource, onMount } from "solid-js";
 import { pageShown } from "../app/page.ts";
 import { storageProblem } from "../app/library.ts";
+import { changeSetting, settings } from "../app/settings.ts";
+import { deleteMyData, downloadMyData, importMyData, previewImport } from "../app/yourData.ts";
 import { storageReport } from "../storage/persist.ts";
 import { YourData } from "../components/YourData.tsx";
+import { ReadingSettings } from "../components/ReadingSettings.tsx";
+import { DataActions } from "../components/DataActions.tsx";
 
 /** `/settings`: the reader's preferences and their data. */
 export default function SettingsPage() {
-  const [report] = createResource(storageReport);
+  const [report, { refetch }] = createResource(storageReport);
   onMount(() => pageShown("Settings"));
   return (
     <section class="settings">
       <h1>Settings</h1>
-      <YourData report={report()} problem={storageProblem()} />
+      <ReadingSettings settings={settings()} onChange={changeSetting} />
+      <YourData report={report()} problem={storageProblem()}>
+        <DataActions
+          onDownload={() => downloadMyData()}
+          onPreview={previewImport}
+          onApply={(backup) => importMyData(backup).finally(refetch)}
+          onDelete={() => deleteMyData().finally(refetch)}
+        />
+      </YourData>
     </section>
   );
 }

@@ -9,6 +9,7 @@ export const DATABASES = {
   reads: "offprint-reads",
   bookmarks: "offprint-bookmarks",
   drafts: "offprint-drafts",
+  identity: "offprint-identity",
   outbox: "offprint-outbox",
   settings: "offprint-settings",
   positions: "offprint-positions",

@@ -9,6 +9,14 @@ const PAGES = [
     "/articles/us-russia-space-security-talks",
     "US, Russia To Hold Space Security Talks",
   ],
+  [
+    "an article with its reply form",
+    "/articles/field-notes-on-coastal-fog",
+    "Field Notes on Coastal Fog",
+  ],
+  ["the drafts page", "/drafts", "Drafts"],
+  ["the settings", "/settings", "Settings"],
+  ["search results", "/search?q=vienna", "Search"],
   ["an unknown article", "/articles/nope", "Article not found"],
   ["an unknown page", "/nope/nope", "Page not found"],
 ] as const;

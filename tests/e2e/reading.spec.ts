@@ -10,17 +10,24 @@ test("a bookmark and a read mark survive a reload", async ({ page }) => {
   await expect(bookmark).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: "Mark as unread" })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("button", { name: "Bookmark", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Bookmark", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(page.getByRole("button", { name: "Mark as unread" })).toBeVisible();
   await page.goto("/saved");
-  await expect(page.getByRole("list", { name: "Saved articles" }).getByRole("heading", { name: SPACE })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Saved articles" }).getByRole("heading", { name: SPACE }),
+  ).toBeVisible();
 });
 
 test("the Unread filter no longer lists an article once it was opened", async ({ page }) => {
   await page.goto("/?filter=unread");
   const list = page.getByRole("list", { name: "Latest articles" });
   await expect(list.getByRole("heading", { level: 2, name: SPACE })).toBeVisible();
-  await expect(list.getByRole("article").filter({ hasText: SPACE }).getByText("Unread")).toBeVisible();
+  await expect(
+    list.getByRole("article").filter({ hasText: SPACE }).getByText("Unread"),
+  ).toBeVisible();
   await list.getByRole("link", { name: SPACE }).click();
   await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
   await page.goBack();
@@ -39,7 +46,9 @@ test("a bookmark made in one tab appears in another without a reload", async ({ 
   await two.goto("/saved");
   await expect(two.getByText(/No saved articles yet/)).toBeVisible();
   await one.getByRole("button", { name: `Bookmark: ${SPACE}` }).click();
-  await expect(two.getByRole("list", { name: "Saved articles" }).getByRole("heading", { name: SPACE })).toBeVisible();
+  await expect(
+    two.getByRole("list", { name: "Saved articles" }).getByRole("heading", { name: SPACE }),
+  ).toBeVisible();
   await expect(two.getByText(/No saved articles yet/)).toHaveCount(0);
 
   // Read marks travel too: marking unread in one tab shows Unread in the other.

@@ -2,6 +2,8 @@
 // (localforage keeps the IndexedDB factory it found at import, so databases are cleared, not swapped.)
 import { clear, DATABASES, resetForTests, type Kind } from "../../src/storage/db.ts";
 import { resetLibraryForTests } from "../../src/app/library.ts";
+import { resetSettingsForTests } from "../../src/app/settings.ts";
+import { resetPositionsForTests } from "../../src/app/positions.ts";
 
 const realIndexedDB = globalThis.indexedDB;
 
@@ -9,6 +11,8 @@ export async function freshDevice(): Promise<void> {
   globalThis.indexedDB = realIndexedDB;
   resetForTests();
   resetLibraryForTests();
+  resetSettingsForTests();
+  resetPositionsForTests();
   await Promise.all((Object.keys(DATABASES) as Kind[]).map((kind) => clear(kind)));
   localStorage.clear();
   sessionStorage.clear();

@@ -2,6 +2,7 @@
 // host would after `npm run build`.
 import { vi } from "vitest";
 import { buildEdition, type Edition } from "../../build/edition.ts";
+import { buildSearchIndex } from "../../build/search.ts";
 
 const cache = new Map<string, Promise<Edition>>();
 
@@ -11,6 +12,7 @@ export async function serveEdition(folder = "content/articles"): Promise<Edition
   const edition = await cache.get(folder)!;
   const files = new Map(edition.files.map((f) => [f.fileName, f.source]));
   files.set("content/index.json", JSON.stringify(edition.index));
+  files.set("content/search.json", buildSearchIndex(edition).source);
   vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
     const url = new URL(String(input), "http://localhost/");
     const source = files.get(url.pathname.replace(/^\//, ""));

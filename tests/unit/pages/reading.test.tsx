@@ -79,12 +79,18 @@ describe("mark all as read", () => {
     await user.click(screen.getByRole("link", { name: "General" }));
     await screen.findByRole("heading", { level: 1, name: "General" });
     await user.click(screen.getByRole("button", { name: "Mark all as read" }));
-    const general = edition.index.articles.filter((a) => a.category === "General").map((a) => a.slug);
-    await waitFor(async () => expect([...(await loadReadMarks()).keys()].sort()).toEqual([...general].sort()));
+    const general = edition.index.articles
+      .filter((a) => a.category === "General")
+      .map((a) => a.slug);
+    await waitFor(async () =>
+      expect([...(await loadReadMarks()).keys()].sort()).toEqual([...general].sort()),
+    );
     expect((await loadReadMarks()).get(SPACE_SLUG)).toBe(before.get(SPACE_SLUG));
     const notice = await screen.findByText(`Marked ${general.length - 1} articles as read`);
 
-    await user.click(within(notice.closest("li") as HTMLElement).getByRole("button", { name: "Undo" }));
+    await user.click(
+      within(notice.closest("li") as HTMLElement).getByRole("button", { name: "Undo" }),
+    );
     await waitFor(async () => expect(await loadReadMarks()).toEqual(before));
   });
 });
@@ -104,7 +110,9 @@ describe("bookmarks", () => {
     await user.click(await screen.findByRole("button", { name: `Bookmark: ${other.title}` }));
     await user.click(screen.getByRole("link", { name: "Saved" }));
     const list = await screen.findByRole("list", { name: "Saved articles" });
-    const titles = within(list).getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    const titles = within(list)
+      .getAllByRole("heading", { level: 2 })
+      .map((h) => h.textContent);
     expect(titles).toEqual([other.title, SPACE]);
     expect(within(list).getAllByText(/^Saved [A-Z][a-z]+ \d{1,2}, \d{4}$/)).toHaveLength(2);
   });
@@ -148,7 +156,11 @@ describe("keeping the data", () => {
     const persist = vi.fn(async () => true);
     Object.defineProperty(navigator, "storage", {
       configurable: true,
-      value: { persist, persisted: async () => false, estimate: async () => ({ usage: 1, quota: 2 }) },
+      value: {
+        persist,
+        persisted: async () => false,
+        estimate: async () => ({ usage: 1, quota: 2 }),
+      },
     });
     try {
       const user = userEvent.setup();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, screen, within } from "@solidjs/testing-library";
+import { cleanup, screen, within, waitFor } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { renderApp } from "../render-app.tsx";
 
@@ -67,7 +67,9 @@ describe("the article", () => {
       name: "US, Russia To Hold Space Security Talks",
     });
     expect(screen.getAllByRole("heading", { level: 1 })).toEqual([h1]);
-    expect(window.location.pathname).toBe("/articles/us-russia-space-security-talks");
+    await waitFor(() =>
+      expect(window.location.pathname).toBe("/articles/us-russia-space-security-talks"),
+    );
     expect((await screen.findAllByText(/Vienna/)).length).toBeGreaterThan(0);
     const figure = screen.getByRole("figure");
     expect(within(figure).getByText(/^Photo credit: /)).toBeInTheDocument();

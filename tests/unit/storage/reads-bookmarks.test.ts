@@ -31,13 +31,20 @@ describe("the storage module", () => {
 
 describe("read marks", () => {
   it("marks read and unread, and reads them back in one pass", async () => {
-    await setReadMarks(new Map([["one", 10], ["two", 20]]));
+    await setReadMarks(
+      new Map([
+        ["one", 10],
+        ["two", 20],
+      ]),
+    );
     await setReadMarks(new Map([["one", null]]));
     expect(await loadReadMarks()).toEqual(new Map([["two", 20]]));
   });
 
   it("stores 1,000 marks in at most CHUNKS records, not one per article", async () => {
-    const many = new Map(Array.from({ length: 1000 }, (_, i) => [`article-${i}`, i] as [string, number]));
+    const many = new Map(
+      Array.from({ length: 1000 }, (_, i) => [`article-${i}`, i] as [string, number]),
+    );
     await setReadMarks(many);
     const records = await readAll("reads");
     expect(records.size).toBeLessThanOrEqual(CHUNKS);
@@ -45,14 +52,18 @@ describe("read marks", () => {
   });
 
   it("does not lose marks written at the same time to the same chunk", async () => {
-    const slugs = Array.from({ length: 200 }, (_, i) => `s-${i}`).filter((s) => chunkOf(s) === chunkOf("s-0"));
+    const slugs = Array.from({ length: 200 }, (_, i) => `s-${i}`).filter(
+      (s) => chunkOf(s) === chunkOf("s-0"),
+    );
     await Promise.all(slugs.map((s, i) => setReadMarks(new Map([[s, i]]))));
     expect((await loadReadMarks()).size).toBe(slugs.length);
   });
 
   it("skips and counts a corrupt record, and loads the rest", async () => {
     await setReadMarks(new Map([["good-one", 5]]));
-    const other = Array.from({ length: 100 }, (_, i) => `chunk-${i}`).find((k) => k !== chunkOf("good-one"))!;
+    const other = Array.from({ length: 100 }, (_, i) => `chunk-${i}`).find(
+      (k) => k !== chunkOf("good-one"),
+    )!;
     await write("reads", other, { v: 1, marks: { "<script>": "yesterday" } });
     await write("reads", "foreign", "not a record at all");
     expect(await loadReadMarks()).toEqual(new Map([["good-one", 5]]));

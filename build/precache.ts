@@ -1,0 +1,142 @@
+// Which articles the service worker downloads on the first visit. The shell and the index are
+// always precached; article bodies and their images go in newest first until the budget is spent
+// (OFFPRINT_PRECACHE_ARTICLES articles or OFFPRINT_PRECACHE_MB megabytes, whichever comes first).
+// The rest are cached by the service worker when they are first opened.
+import type { ManifestTransform } from "workbox-build";
+import type { Edition } from "./edition.ts";
+import { CONTENT_DIR } from "./edition.ts";
+
+export interface PrecacheBudget {
+  /** At most this many articles (newest first). */
+  articles: number;
+  /** At most this many bytes of article bodies and images (the shell and index not counted). */
+  bytes: number;
+}
+
+export const MB = 1024 * 1024;
+
+/** The default: the newest 200 articles or 20 MB, whichever is less. */
+export const DEFAULT_BUDGET: PrecacheBudget = { articles: 200, bytes: 20 * MB };
+
+/** One article and the files it needs offline, as paths relative to the app's base. */
+export interface ArticleFiles {
+  slug: string;
+  files: string[];
+}
+
+export interface Selection {
+  /** The precached articles' slugs, newest first. */
+  slugs: string[];
+  /** Every file of those articles. */
+  files: Set<string>;
+  /** Their total size in bytes (a file shared by two articles counted once). */
+  bytes: number;
+  /** Articles left out because a file of theirs cannot be precached at all. */
+  skipped: string[];
+}
+
+/**
+ * Reads the budget from the build environment; unset or empty variables keep the default.
+ * @example budgetFromEnv({ OFFPRINT_PRECACHE_ARTICLES: "50", OFFPRINT_PRECACHE_MB: "5" })
+ * @throws Error naming the variable when a value is not a number ≥ 0.
+ */
+export function budgetFromEnv(env: Record<string, string | undefined>): PrecacheBudget {
+  const read = (name: string, fallback: number, integer: boolean): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+      throw new Error(
+        `${name} must be ${integer ? "a whole number" : "a number"} ≥ 0 (got ${JSON.stringify(raw)})`,
+      );
+    }
+    return value;
+  };
+  return {
+    articles: read("OFFPRINT_PRECACHE_ARTICLES", DEFAULT_BUDGET.articles, true),
+    bytes: Math.floor(read("OFFPRINT_PRECACHE_MB", DEFAULT_BUDGET.bytes / MB, false) * MB),
+  };
+}
+
+/**
+ * Picks the articles to precache: newest first, stopping at the first one that would go over
+ * either limit, so what is offline is always "everything since <date>", never a patchwork.
+ * An article with a file of unknown size (one Workbox will not precache) is skipped.
+ * @example selectPrecached(filesOf(edition), (f) => sizes.get(f), DEFAULT_BUDGET)
+ */
+export function selectPrecached(
+  newestFirst: ArticleFiles[],
+  sizeOf: (file: string) => number | undefined,
+  budget: PrecacheBudget,
+): Selection {
+  const selection: Selection = { slugs: [], files: new Set(), bytes: 0, skipped: [] };
+  for (const article of newestFirst) {
+    if (selection.slugs.length >= budget.articles) break;
+    const added = [...new Set(article.files)].filter((f) => !selection.files.has(f));
+    const sizes = added.map(sizeOf);
+    if (sizes.some((s) => s === undefined)) {
+      selection.skipped.push(article.slug);
+      continue;
+    }
+    const bytes = sizes.reduce<number>((sum, s) => sum + (s ?? 0), 0);
+    if (selection.bytes + bytes > budget.bytes) break;
+    selection.slugs.push(article.slug);
+    selection.bytes += bytes;
+    for (const f of added) selection.files.add(f);
+  }
+  return selection;
+}
+
+/** The images an article body shows, from its sanitized HTML, relative to the base. */
+export function bodyImages(html: string, base: string): string[] {
+  const found: string[] = [];
+  for (const m of html.matchAll(/<img\b[^>]*?\ssrc="([^"]+)"/g)) {
+    const src = m[1].replace(/&amp;/g, "&");
+    if (src.startsWith(base + CONTENT_DIR + "/")) found.push(src.slice(base.length));
+  }
+  return found;
+}
+
+/** Every article of an edition with the files it needs offline, newest first. */
+export function filesOf(edition: Edition, base: string): ArticleFiles[] {
+  return edition.index.articles.map((a) => ({
+    slug: a.slug,
+    files: [
+      a.body,
+      ...(a.image ? [a.image.src] : []),
+      ...bodyImages(edition.bodies.get(a.slug)?.html ?? "", base),
+    ],
+  }));
+}
+
+/** Is this precache URL an article body or image (as opposed to the shell or the index)? */
+export function isArticleFile(url: string): boolean {
+  return url.startsWith(`${CONTENT_DIR}/articles/`) || url.startsWith(`${CONTENT_DIR}/img/`);
+}
+
+/**
+ * A Workbox manifest transform that keeps the shell and index and only the budgeted articles.
+ * `edition` is read when the service worker is generated, after the content was built.
+ * @example workbox: { manifestTransforms: [precacheTransform(() => edition, "/", budget)] }
+ */
+export function precacheTransform(
+  edition: () => Edition | undefined,
+  base: string,
+  budget: PrecacheBudget,
+  report: (selection: Selection) => void = () => undefined,
+): ManifestTransform {
+  return (entries) => {
+    const built = edition();
+    if (!built) throw new Error("offprint: the edition was not built before the service worker");
+    const sizes = new Map(entries.map((e) => [e.url, e.size]));
+    const selection = selectPrecached(filesOf(built, base), (f) => sizes.get(f), budget);
+    report(selection);
+    const warnings = selection.skipped.map(
+      (slug) => `offprint: ${slug} is not precached: one of its files is too large to precache`,
+    );
+    return {
+      manifest: entries.filter((e) => !isArticleFile(e.url) || selection.files.has(e.url)),
+      warnings,
+    };
+  };
+}

@@ -1,0 +1,85 @@
+// The service worker and web app manifest: vite-plugin-pwa (Workbox generateSW) set up for a
+// static deploy under any base path. The app registers the worker itself (src/app/offline.ts).
+import { VitePWA } from "vite-plugin-pwa";
+import type { PluginOption } from "vite";
+import type { Edition } from "./edition.ts";
+import { CONTENT_DIR } from "./edition.ts";
+import { MB, precacheTransform, type PrecacheBudget } from "./precache.ts";
+
+/** The Cache Storage name for article files cached when opened or bookmarked (see offline.ts). */
+export const CONTENT_CACHE = "offprint-content";
+
+export const THEME_COLOR = "#8a2b1c";
+export const BACKGROUND_COLOR = "#fbf8f3";
+
+export interface PwaOptions {
+  base: string;
+  siteName: string;
+  budget: PrecacheBudget;
+  edition: () => Edition | undefined;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function offprintPwa(options: PwaOptions): PluginOption {
+  const { base, siteName, budget } = options;
+  return VitePWA({
+    strategies: "generateSW",
+    registerType: "prompt",
+    injectRegister: false,
+    // globPatterns below already list public/'s files; listing them twice breaks the install.
+    includeManifestIcons: false,
+    manifest: {
+      name: siteName,
+      short_name: siteName.length <= 12 ? siteName : siteName.slice(0, 12).trim(),
+      description: `${siteName}: an offline-first reader for this publication's articles.`,
+      lang: "en",
+      start_url: base,
+      scope: base,
+      id: base,
+      display: "standalone",
+      theme_color: THEME_COLOR,
+      background_color: BACKGROUND_COLOR,
+      icons: [
+        { src: "icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+        { src: "icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+        {
+          src: "icons/icon-maskable-512.png",
+          sizes: "512x512",
+          type: "image/png",
+          purpose: "maskable",
+        },
+      ],
+    },
+    workbox: {
+      // Everything the shell and the edition need; the manifest is added by the plugin itself.
+      globPatterns: ["**/*.{js,css,html,json,svg,png,jpg,jpeg,gif,webp,avif,ico}"],
+      // 404.html is index.html again, for static hosts; the navigation fallback covers it.
+      globIgnores: ["404.html"],
+      // Hashed names never change content: keep them as plain URLs (no revision query), which
+      // also lets the page find them with `caches.match(url)`.
+      dontCacheBustURLsMatching: new RegExp(
+        `^(?:assets/.+-[A-Za-z0-9_-]{8}|${CONTENT_DIR}/.+-[0-9a-f]{10})\\.\\w+$`,
+      ),
+      maximumFileSizeToCacheInBytes: Math.max(budget.bytes, 5 * MB),
+      manifestTransforms: [precacheTransform(options.edition, base, budget)],
+      navigateFallback: "index.html",
+      // Only pages of the app: not the edition's files, the worker or the manifest.
+      navigateFallbackDenylist: [
+        new RegExp(`^${escapeRegExp(base)}(?:${CONTENT_DIR}|assets)/`),
+        /\/[^/?]+\.[a-z0-9]+(?:\?.*)?$/i,
+      ],
+      cleanupOutdatedCaches: true,
+      // The first visit is controlled at once; updates still wait for the reader's "Reload".
+      clientsClaim: true,
+      runtimeCaching: [
+        {
+          // Bodies and images past the precache budget: kept once opened (or bookmarked).
+          urlPattern: new RegExp(`${escapeRegExp(base)}${CONTENT_DIR}/(?:articles|img)/`),
+          handler: "CacheFirst",
+          options: { cacheName: CONTENT_CACHE, cacheableResponse: { statuses: [200] } },
+        },
+      ],
+    },
+  });
+}

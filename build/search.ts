@@ -1,0 +1,53 @@
+// The full-text search index, built once at build time over every article's title, excerpt,
+// category and body text, and written as one hashed JSON file the app fetches on the first search.
+import MiniSearch from "minisearch";
+import { CONTENT_DIR, shortHash, type Edition, type EditionFile } from "./edition.ts";
+import { INDEX_OPTIONS, type SearchDocument } from "../src/catalog/search-options.ts";
+
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
+
+/**
+ * The readable text of sanitized article HTML: tags become spaces, character references are decoded.
+ * @example htmlToText("<p>Fish &amp; <em>chips</em></p>") // "Fish & chips"
+ */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
+      if (ref[0] !== "#") return NAMED[ref.toLowerCase()] ?? whole;
+      const code =
+        ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The documents the index is built from, one per article. */
+export function searchDocuments(edition: Edition): SearchDocument[] {
+  return edition.index.articles.map((a) => ({
+    slug: a.slug,
+    title: a.title,
+    excerpt: a.excerpt,
+    category: a.category,
+    text: htmlToText(edition.bodies.get(a.slug)?.html ?? ""),
+  }));
+}
+
+/**
+ * Builds the search index file of an edition (`content/search-<hash>.json`).
+ * @example const file = buildSearchIndex(await buildEdition("content/articles"));
+ */
+export function buildSearchIndex(edition: Edition): EditionFile {
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  index.addAll(searchDocuments(edition));
+  const json = JSON.stringify(index);
+  return { fileName: `${CONTENT_DIR}/search-${shortHash(json)}.json`, source: json };
+}

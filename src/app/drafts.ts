@@ -1,0 +1,148 @@
+// The reader's reply drafts in memory: every draft on the device, for the "Draft" marker and the
+// drafts page, loaded at start-up (with what safety copies a closed page left behind) and kept in
+// step with other tabs. The reply form's editor lives in draft-editor.ts, loaded with the article.
+import { createStore, produce, reconcile } from "solid-js/store";
+import {
+  EMPTY_FIELDS,
+  clearSafetyCopy,
+  compareSafetyCopy,
+  hasComment,
+  loadDraft,
+  loadDrafts,
+  readSafetyCopy,
+  replaceDraft,
+  safetyCopySlugs,
+  saveDraft,
+  type Draft,
+  type DraftFields,
+} from "../storage/drafts.ts";
+import { onChange } from "../storage/sync.ts";
+import { notify, notifyFailure } from "./notices.ts";
+
+const [drafts, setDrafts] = createStore<Record<string, Draft>>({});
+/** Open editors, per slug: they hear of writes made by the drafts page or another tab. */
+const editors = new Map<string, Set<(draft: Draft) => void>>();
+/** Writes that editors have queued and not finished (a closed form's last flush among them). */
+const writing = new Set<Promise<void>>();
+
+/**
+ * Lets an open editor hear of writes to its draft from elsewhere; returns the unsubscribe.
+ * @example onCleanup(followDraft("some-slug", (d) => adopt(d)));
+ */
+export function followDraft(slug: string, fn: (draft: Draft) => void): () => void {
+  let listeners = editors.get(slug);
+  if (!listeners) editors.set(slug, (listeners = new Set()));
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Counts a queued write until it settles, so `draftsSettled` can wait for it. */
+export function trackWrite(write: Promise<void>): void {
+  writing.add(write);
+  void write.finally(() => writing.delete(write));
+}
+
+/** Resolves once every queued draft write has finished (tests wait for it before moving on). */
+export async function draftsSettled(): Promise<void> {
+  while (writing.size > 0) await Promise.allSettled([...writing]);
+}
+
+/** Whether an article has a draft worth showing (one with a comment). */
+export const hasDraft = (slug: string): boolean => {
+  const d = drafts[slug];
+  return d !== undefined && hasComment(d.fields);
+};
+
+/** Every listed draft, the most recently edited first. */
+export function listDrafts(): { slug: string; draft: Draft }[] {
+  return Object.entries(drafts)
+    .filter(([, d]) => hasComment(d.fields))
+    .map(([slug, draft]) => ({ slug, draft }))
+    .sort((a, b) => b.draft.updatedAt - a.draft.updatedAt);
+}
+
+/** A record this tab wrote or heard of: the list follows, and so does an open editor. */
+export function applyDraft(slug: string, draft: Draft, fromEditor = false): void {
+  const known = drafts[slug];
+  // A copy, assigned whole: the store must never merge into (mutate) an object it was handed.
+  const copy: Draft = { ...draft, fields: { ...draft.fields } };
+  if (!known || known.rev <= draft.rev) setDrafts(produce((all) => void (all[slug] = copy)));
+  if (!fromEditor) for (const fn of editors.get(slug) ?? []) fn(draft);
+}
+
+let startup: Promise<void> | undefined;
+
+/** Loads every draft once, stores safety copies a closed page left behind, follows other tabs. */
+export function startDrafts(): Promise<void> {
+  startup ??= (async () => {
+    try {
+      setDrafts(reconcile(Object.fromEntries(await loadDrafts())));
+    } catch {
+      return; // the shell already says when storage is unavailable
+    }
+    onChange(({ kind, key }) => {
+      if (kind !== "drafts") return;
+      loadDraft(key).then(
+        (d) => d && applyDraft(key, d),
+        () => undefined, // the next change or a reload brings it
+      );
+    });
+    for (const slug of safetyCopySlugs()) {
+      const copy = readSafetyCopy(slug);
+      if (!copy || compareSafetyCopy(copy, drafts[slug]) !== "newer") continue;
+      const draft: Draft = { v: 1, rev: copy.rev, fields: copy.fields, updatedAt: copy.updatedAt };
+      saveDraft(slug, copy.base, draft).then(
+        (r) => {
+          if ("saved" in r) {
+            clearSafetyCopy(slug, r.saved.rev);
+            applyDraft(slug, r.saved);
+          }
+        },
+        () => undefined, // kept in the safety copy; the article's form tries again
+      );
+    }
+  })();
+  return startup;
+}
+
+/** Writes `fields` as the newest rev of a draft (discard, undo) and tells the list and editors. */
+async function replace(slug: string, fields: DraftFields): Promise<Draft> {
+  const record = await replaceDraft(slug, fields);
+  applyDraft(slug, record);
+  return record;
+}
+
+/**
+ * Discards a draft, with an Undo that brings back `previous` (by default the stored text).
+ * Rejects (after telling the reader) when the device refused.
+ * @example await discardDraft("some-slug");
+ */
+export async function discardDraft(slug: string, previous?: DraftFields): Promise<void> {
+  // A plain copy: a store proxy cannot be written to IndexedDB.
+  const stored = drafts[slug]?.fields;
+  const before = previous ?? (stored && { ...stored });
+  try {
+    await replace(slug, EMPTY_FIELDS);
+  } catch (err) {
+    notifyFailure("Discarding the draft", err);
+    throw err;
+  }
+  notify("Draft discarded", {
+    action: before && {
+      label: "Undo",
+      run: () => {
+        replace(slug, before).then(
+          () => notify("Draft restored"),
+          (err) => notifyFailure("Restoring the draft", err),
+        );
+      },
+    },
+  });
+}
+
+/** Forgets every draft held in memory (tests start from an empty device). */
+export function resetDraftsForTests(): void {
+  setDrafts(reconcile({}));
+  editors.clear();
+  startup = undefined;
+}

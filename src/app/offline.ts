@@ -1,0 +1,166 @@
+// Offline state in memory: whether the network is there, which articles the browser's Cache
+// Storage holds (precached by the service worker or cached when opened or bookmarked), and the
+// pending update of the app. The service worker itself is registered by ./register-sw.ts.
+import { createSignal } from "solid-js";
+import type { ArticleSummary } from "../catalog/types.ts";
+import { assetUrl, loadBody, loadCatalog } from "../catalog/catalog.ts";
+import { notifyFailure } from "./notices.ts";
+
+/** Dispatched on window when `keepOffline` cached an article: failed images may try again. */
+export const CACHED_EVENT = "offprint:cached";
+
+/** The cache the service worker keeps opened articles in (build/pwa.ts: CONTENT_CACHE). */
+const CONTENT_CACHE = "offprint-content";
+
+const [online, setOnline] = createSignal(typeof navigator === "undefined" || navigator.onLine);
+const [cached, setCached] = createSignal<ReadonlySet<string>>(new Set());
+const [updateReady, setUpdateReady] = createSignal(false);
+
+/** Whether the browser says the network is there (follows `online`/`offline` events). */
+export { online };
+
+/** Whether a new version of the app is installed and waits for the reader's "Reload". */
+export { updateReady };
+
+const hasCaches = () => typeof caches !== "undefined";
+
+/** The URL paths of every response in this origin's Cache Storage. */
+async function cachedPaths(): Promise<Set<string>> {
+  const paths = new Set<string>();
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) {
+      paths.add(new URL(request.url).pathname);
+    }
+  }
+  return paths;
+}
+
+let scans = 0;
+
+/** Re-reads which article files are cached. Cheap enough to call after anything that caches. */
+export async function refreshOffline(): Promise<void> {
+  if (!hasCaches()) return;
+  const scan = ++scans;
+  try {
+    const paths = await cachedPaths();
+    if (scan === scans) setCached(paths); // a later scan knows better
+  } catch {
+    // Cache Storage refused (private mode, storage cleared): keep what we knew.
+  }
+}
+
+/** Whether an article's body and picture are in the browser's cache, so it opens offline. */
+export function isAvailableOffline(article: ArticleSummary): boolean {
+  const paths = cached();
+  return (
+    paths.has(assetUrl(article.body)) && (!article.image || paths.has(assetUrl(article.image.src)))
+  );
+}
+
+/** The images an article body shows (same-origin paths), read from its sanitized HTML. */
+function imagesIn(html: string): string[] {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  return [...doc.images]
+    .map((img) => new URL(img.getAttribute("src") ?? "", location.href))
+    .filter((url) => url.origin === location.origin)
+    .map((url) => url.pathname);
+}
+
+/**
+ * Makes sure an article opens offline: fetches its body and images into the cache (what is
+ * cached already is not fetched again). Resolves to whether it is now available offline;
+ * never throws, since it runs beside the action that asked for it (a bookmark, an opened page).
+ * @example await toggleBookmark(slug); void keepOffline(slug);
+ */
+export async function keepOffline(slug: string): Promise<boolean> {
+  if (!hasCaches()) return false;
+  try {
+    const article = (await loadCatalog()).bySlug.get(slug);
+    if (!article) return false;
+    const body = await loadBody(article);
+    const urls = [
+      assetUrl(article.body),
+      ...(article.image ? [assetUrl(article.image.src)] : []),
+      ...imagesIn(body.html),
+    ];
+    const cache = await caches.open(CONTENT_CACHE);
+    for (const url of urls) {
+      if (!(await caches.match(url))) await cache.add(url);
+    }
+    dispatchEvent(new Event(CACHED_EVENT));
+    return true;
+  } catch {
+    return false; // offline, or the cache is full: the article stays "not available offline"
+  } finally {
+    await refreshOffline();
+  }
+}
+
+type ReloadHook = () => unknown;
+const hooks = new Set<ReloadHook>();
+
+/**
+ * Registers work that must finish before the page reloads for an update (saving drafts).
+ * Returns a function that unregisters it.
+ * @example const stop = beforeReload(() => flushDrafts());
+ */
+export function beforeReload(fn: ReloadHook): () => void {
+  hooks.add(fn);
+  return () => void hooks.delete(fn);
+}
+
+let activate: (() => Promise<void>) | undefined;
+
+/** Called by the registration: an update waits; `activateUpdate` lets it take over. */
+export function updateFound(activateUpdate: () => Promise<void>): void {
+  activate = activateUpdate;
+  setUpdateReady(true);
+}
+
+/**
+ * Called by the registration when the new version took over this tab without it asking (the
+ * reader pressed "Reload" in another tab). This tab keeps its page and its prompt: reloading it
+ * is still the reader's call.
+ */
+export function updateTookOver(): void {
+  setUpdateReady(true);
+}
+
+let requested = false;
+let busy = false;
+
+/** Whether this tab's reader pressed "Reload" (so the reload that follows is theirs). */
+export const reloadRequested = (): boolean => requested;
+
+/**
+ * The prompt's "Reload": runs every `beforeReload` hook (saving drafts), then lets the new
+ * version take over, which reloads the page. If a hook fails the page stays, and says why.
+ */
+export async function reloadForUpdate(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    for (const hook of hooks) await hook();
+  } catch (err) {
+    notifyFailure("Saving your drafts before the reload", err);
+    return;
+  } finally {
+    busy = false;
+  }
+  requested = true;
+  // Another tab's "Reload" may have activated the new version already: then only reload.
+  const waiting = (await navigator.serviceWorker?.getRegistration())?.waiting;
+  if (activate && waiting) await activate();
+  else location.reload();
+}
+
+/** Follows the network state; call once at start-up. */
+export function startOffline(): void {
+  addEventListener("online", () => setOnline(true));
+  addEventListener("offline", () => setOnline(false));
+  setOnline(navigator.onLine);
+  void refreshOffline();
+  // Once the worker is active its precache is complete; a new worker may have changed it.
+  navigator.serviceWorker?.ready.then(() => refreshOffline());
+  navigator.serviceWorker?.addEventListener("controllerchange", () => void refreshOffline());
+}

@@ -1,0 +1,88 @@
+// The reader's own data as a whole: download it as one file, import such a file, delete it all.
+// Storage does the work (src/storage/backup.ts); this module saves the file, and afterwards brings
+// every in-memory state (reading state, drafts, positions, settings) in line with the device.
+import {
+  MAX_IMPORT_BYTES,
+  ImportError,
+  applyImport,
+  backupFileName,
+  deleteAllData,
+  exportData,
+  parseBackup,
+  planImport,
+  tooLarge,
+  type Backup,
+  type ImportCounts,
+} from "../storage/backup.ts";
+import { reloadLibrary } from "./library.ts";
+import { resetDraftsForTests, startDrafts } from "./drafts.ts";
+import { reloadPositions } from "./positions.ts";
+import { reloadSettings } from "./settings.ts";
+
+/**
+ * Saves everything the reader keeps on this device as `offprint-data-YYYY-MM-DD.json`.
+ * @example await downloadMyData();
+ */
+export async function downloadMyData(now = new Date()): Promise<string> {
+  const text = JSON.stringify(await exportData(now), null, 2);
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = backupFileName(now);
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once it started; the URL can go a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return link.download;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  backup: Backup;
+  counts: ImportCounts;
+}
+
+/**
+ * Reads and checks a chosen file, and works out what it would add or change. Changes nothing.
+ * Throws an ImportError with words for the reader when the file is refused.
+ */
+export async function previewImport(file: File): Promise<ImportPreview> {
+  // Refused before reading a byte of it.
+  if (file.size > MAX_IMPORT_BYTES) throw new ImportError(tooLarge());
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    throw new ImportError("This file could not be read.");
+  }
+  const backup = parseBackup(text);
+  const { counts } = await planImport(backup);
+  return { fileName: file.name, backup, counts };
+}
+
+/** Brings every in-memory state in line with what the device now holds. */
+async function reloadEverything(): Promise<void> {
+  // The drafts module has no reload of its own: start it again from the device.
+  resetDraftsForTests();
+  await Promise.allSettled([reloadLibrary(), startDrafts(), reloadPositions(), reloadSettings()]);
+}
+
+/** Applies a previewed import, all or nothing, then shows the result everywhere. */
+export async function importMyData(backup: Backup): Promise<ImportCounts> {
+  try {
+    return (await applyImport(backup)).counts;
+  } finally {
+    await reloadEverything();
+  }
+}
+
+/** Deletes everything Offprint keeps on this device and shows the app as on a new device. */
+export async function deleteMyData(): Promise<void> {
+  try {
+    await deleteAllData();
+  } finally {
+    await reloadEverything();
+  }
+}

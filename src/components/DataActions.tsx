@@ -1,0 +1,192 @@
+import { createSignal, For, Show } from "solid-js";
+import type { Backup, BackupKind, ImportCounts } from "../storage/backup.ts";
+import "./DataActions.css";
+
+const KIND_LABELS: Record<BackupKind, string> = {
+  bookmarks: "Bookmarks",
+  reads: "Read marks",
+  drafts: "Drafts",
+  outbox: "Replies waiting to be sent",
+  positions: "Reading positions",
+  identity: "Remembered name and email",
+  settings: "Reading settings",
+};
+
+export interface Preview {
+  fileName: string;
+  backup: Backup;
+  counts: ImportCounts;
+}
+
+/** One line per kind the import would touch: "Bookmarks: 3 new, 1 changed". */
+function summary(counts: ImportCounts): string[] {
+  return (Object.keys(KIND_LABELS) as BackupKind[]).flatMap((kind) => {
+    const { add, change } = counts[kind];
+    const parts = [add ? `${add} new` : "", change ? `${change} changed` : ""].filter(Boolean);
+    return parts.length ? [`${KIND_LABELS[kind]}: ${parts.join(", ")}`] : [];
+  });
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Download, import (preview, then apply or cancel) and delete-with-confirmation of the reader's data. */
+export function DataActions(props: {
+  onDownload: () => Promise<unknown>;
+  onPreview: (file: File) => Promise<Preview>;
+  onApply: (backup: Backup) => Promise<unknown>;
+  onDelete: () => Promise<unknown>;
+}) {
+  const [preview, setPreview] = createSignal<Preview>();
+  const [error, setError] = createSignal<string>();
+  const [status, setStatus] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const [confirming, setConfirming] = createSignal(false);
+  let keepButton: HTMLButtonElement | undefined;
+  let deleteButton: HTMLButtonElement | undefined;
+
+  const act = async (what: () => Promise<string>) => {
+    setBusy(true);
+    setError(undefined);
+    setStatus("");
+    try {
+      setStatus(await what());
+    } catch (err) {
+      setError(message(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = ""; // choosing the same file again must work too
+    setPreview(undefined);
+    if (file) void act(async () => (setPreview(await props.onPreview(file)), ""));
+  };
+
+  const apply = (p: Preview) =>
+    act(async () => {
+      await props.onApply(p.backup);
+      setPreview(undefined);
+      return `Imported “${p.fileName}”.`;
+    });
+
+  const askDelete = () => {
+    setConfirming(true);
+    keepButton?.focus();
+  };
+  const cancelDelete = () => {
+    setConfirming(false);
+    deleteButton?.focus();
+  };
+
+  return (
+    <div class="data-actions">
+      <div class="data-action">
+        <button
+          type="button"
+          disabled={busy()}
+          onClick={() => act(async () => `Downloading ${String(await props.onDownload())}.`)}
+        >
+          Download my data
+        </button>
+        <p>
+          One JSON file with your bookmarks, read marks, drafts, replies waiting to be sent, reading
+          positions and settings.
+        </p>
+      </div>
+
+      <div class="data-action">
+        <label class="file-label" for="import-file">
+          Import
+        </label>
+        <input
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          disabled={busy()}
+          aria-describedby="import-help"
+          onChange={(e) => choose(e.currentTarget)}
+        />
+        <p id="import-help">
+          A file saved with “Download my data” (at most 5 MB). You see what it adds or changes
+          before anything is written.
+        </p>
+      </div>
+
+      <Show when={preview()}>
+        {(p) => (
+          <div class="import-preview" role="group" aria-labelledby="import-preview-heading">
+            <h3 id="import-preview-heading">Import “{p().fileName}”?</h3>
+            <Show
+              when={summary(p().counts).length > 0}
+              fallback={<p>Everything in this file is already on this device.</p>}
+            >
+              <p>It will add or change:</p>
+              <ul>
+                <For each={summary(p().counts)}>{(line) => <li>{line}</li>}</For>
+              </ul>
+            </Show>
+            <div class="buttons">
+              <button type="button" class="primary" disabled={busy()} onClick={() => apply(p())}>
+                Apply import
+              </button>
+              <button type="button" disabled={busy()} onClick={() => setPreview(undefined)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+
+      <div class="data-action">
+        <button
+          ref={deleteButton}
+          type="button"
+          class="danger"
+          disabled={busy() || confirming()}
+          onClick={askDelete}
+        >
+          Delete all my data
+        </button>
+      </div>
+      <Show when={confirming()}>
+        <div class="delete-confirm" role="group" aria-labelledby="delete-question">
+          <p id="delete-question">
+            <strong>Delete everything Offprint keeps on this device?</strong> Bookmarks, read marks,
+            drafts, replies waiting to be sent, reading positions and settings go, and cannot be
+            brought back unless you downloaded them.
+          </p>
+          <div class="buttons">
+            <button
+              type="button"
+              class="danger"
+              disabled={busy()}
+              onClick={() =>
+                act(async () => {
+                  await props.onDelete();
+                  setConfirming(false);
+                  return "All your data was deleted from this device.";
+                }).then(() => confirming() || deleteButton?.focus())
+              }
+            >
+              Delete everything
+            </button>
+            <button ref={keepButton} type="button" disabled={busy()} onClick={cancelDelete}>
+              Keep my data
+            </button>
+          </div>
+        </div>
+      </Show>
+
+      <Show when={error()}>
+        <p class="data-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <p class="data-status" role="status">
+        {status()}
+      </p>
+    </div>
+  );
+}

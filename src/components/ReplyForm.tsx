@@ -1,0 +1,164 @@
+import { createUniqueId, Show } from "solid-js";
+
+export interface ReplyFields {
+  comment: string;
+  name: string;
+  email: string;
+  website: string;
+}
+
+/** A required field's label: the star is for the eye; `required` tells assistive technology. */
+function Required(props: { for: string; text: string }) {
+  return (
+    <label for={props.for}>
+      {props.text}{" "}
+      <span class="required" aria-hidden="true">
+        *
+      </span>
+    </label>
+  );
+}
+
+/**
+ * "Leave a Reply": the comment form below an article. Shows the draft's fields as text only,
+ * its save status in a polite live region, and another tab's newer text as a choice.
+ */
+export function ReplyForm(props: {
+  fields: ReplyFields;
+  limit: number;
+  remember: boolean;
+  status: string;
+  failed: boolean;
+  conflictAt?: number;
+  canDiscard: boolean;
+  localOnly: boolean;
+  onInput: (name: keyof ReplyFields, value: string) => void;
+  onRemember: (on: boolean) => void;
+  onDiscard: () => void;
+  onKeepMine: () => void;
+  onLoadOther: () => void;
+}) {
+  const id = createUniqueId();
+  const length = () => props.fields.comment.length;
+  const over = () => length() - props.limit;
+  const field = (name: keyof ReplyFields) => (e: { currentTarget: { value: string } }) =>
+    props.onInput(name, e.currentTarget.value);
+
+  return (
+    <section class="reply" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Leave a Reply</h2>
+      <form onSubmit={(e) => e.preventDefault()} novalidate>
+        <p class="reply-note">
+          Your email address will not be published. Required fields are marked{" "}
+          <span class="required">*</span>
+        </p>
+        <Show when={props.localOnly}>
+          <p class="reply-note">
+            This edition has no comment service yet: replies are kept on this device as drafts.
+          </p>
+        </Show>
+        <Show when={props.conflictAt !== undefined}>
+          <div class="reply-conflict" role="alert">
+            <p>This draft was changed in another tab</p>
+            <div class="reply-actions">
+              <button type="button" onClick={() => props.onKeepMine()}>
+                Keep my text
+              </button>
+              <button type="button" onClick={() => props.onLoadOther()}>
+                Load the other text
+              </button>
+            </div>
+          </div>
+        </Show>
+        <p class="reply-field">
+          <Required for={`${id}-comment`} text="Comment" />
+          <textarea
+            id={`${id}-comment`}
+            name="comment"
+            rows="8"
+            required
+            aria-required="true"
+            aria-invalid={over() > 0 ? "true" : undefined}
+            aria-describedby={over() > 0 ? `${id}-limit` : undefined}
+            value={props.fields.comment}
+            onInput={field("comment")}
+          />
+          <Show when={length() > props.limit * 0.9}>
+            <span class="reply-counter" classList={{ over: over() > 0 }}>
+              {length().toLocaleString("en-US")} / {props.limit.toLocaleString("en-US")} characters
+            </span>
+          </Show>
+          <Show when={over() > 0}>
+            <span id={`${id}-limit`} class="reply-limit">
+              Your comment is {over().toLocaleString("en-US")}{" "}
+              {over() === 1 ? "character" : "characters"} over the limit of{" "}
+              {props.limit.toLocaleString("en-US")}. All of it is kept in your draft; shorten it
+              before posting.
+            </span>
+          </Show>
+        </p>
+        <p class="reply-field">
+          <Required for={`${id}-name`} text="Name" />
+          <input
+            id={`${id}-name`}
+            name="name"
+            type="text"
+            autocomplete="name"
+            required
+            aria-required="true"
+            value={props.fields.name}
+            onInput={field("name")}
+          />
+        </p>
+        <p class="reply-field">
+          <Required for={`${id}-email`} text="Email" />
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            autocomplete="email"
+            required
+            aria-required="true"
+            value={props.fields.email}
+            onInput={field("email")}
+          />
+        </p>
+        <p class="reply-field">
+          <label for={`${id}-website`}>Website</label>
+          <input
+            id={`${id}-website`}
+            name="website"
+            type="url"
+            autocomplete="url"
+            value={props.fields.website}
+            onInput={field("website")}
+          />
+        </p>
+        <p class="reply-remember">
+          <input
+            id={`${id}-remember`}
+            type="checkbox"
+            checked={props.remember}
+            onChange={(e) => props.onRemember(e.currentTarget.checked)}
+          />
+          <label for={`${id}-remember`}>
+            Save my name, email, and website in this browser for the next time I comment.
+          </label>
+        </p>
+        <div class="reply-footer">
+          <p
+            class="reply-status"
+            classList={{ failed: props.failed }}
+            role="status"
+            aria-live="polite"
+          >
+            {props.status}
+          </p>
+          <button type="button" onClick={() => props.onDiscard()} disabled={!props.canDiscard}>
+            Discard draft
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { A, createAsync, useSearchParams } from "@solidjs/router";
+import { createEffect, createMemo, createResource, Match, Show, Switch, untrack } from "solid-js";
+import { loadCatalog } from "../catalog/catalog.ts";
+import { loadSearch } from "../catalog/search.ts";
+import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
+import { SearchResults } from "../components/SearchResults.tsx";
+import { documentTitle, pageShown } from "../app/page.ts";
+import { isRead, isSaved, toggleBookmark } from "../app/library.ts";
+import { markersFor } from "../app/markers.ts";
+import "./SearchPage.css";
+
+type Params = { q?: string; unread?: string; saved?: string; short?: string; category?: string };
+
+/** `/search?q=...`: full-text search over the edition, with filters kept in the URL too. */
+export default function SearchPage() {
+  const [params, setParams] = useSearchParams<Params>();
+  const catalog = createAsync(() => loadCatalog());
+  const query = () => (params.q ?? "").trim();
+  // The index is fetched on the first non-empty query, not when the page opens.
+  const [searcher, { refetch }] = createResource(() => query() !== "", loadSearch);
+  const ready = () => (searcher.state === "ready" ? searcher() : undefined);
+  const filters = (): SearchFilterValues => ({
+    unread: params.unread === "1",
+    saved: params.saved === "1",
+    short: params.short === "1",
+    category: params.category ?? "",
+  });
+  const found = createMemo(() => {
+    const s = ready();
+    const c = catalog();
+    if (!s || !c || !query()) return [];
+    return s.search(query()).flatMap((hit) => {
+      const article = c.bySlug.get(hit.slug);
+      return article ? [{ article, terms: hit.terms }] : [];
+    });
+  });
+  const shown = () => {
+    const f = filters();
+    return found().filter(
+      ({ article: a }) =>
+        (!f.unread || !isRead(a.slug)) &&
+        (!f.saved || isSaved(a.slug)) &&
+        (!f.short || a.minutes <= 5) &&
+        (!f.category || a.categorySlug === f.category),
+    );
+  };
+  const count = () => {
+    const n = shown().length;
+    const hidden = found().length - n;
+    return (
+      `${n === 1 ? "1 result" : `${n} results`} for “${query()}”` +
+      (hidden > 0 ? ` (${hidden} more hidden by the filters)` : "")
+    );
+  };
+  const change = (c: Partial<SearchFilterValues>) =>
+    setParams(
+      Object.fromEntries(
+        Object.entries(c).map(([k, v]) => [
+          k,
+          v === true ? "1" : v === false || v === "" ? undefined : v,
+        ]),
+      ),
+      { replace: true, scroll: false },
+    );
+
+  createEffect(() => catalog() && untrack(() => pageShown("Search")));
+  createEffect(() => {
+    if (catalog()) document.title = documentTitle(query() ? `Search: ${query()}` : "Search");
+  });
+
+  return (
+    <section class="list search-page">
+      <h1>Search</h1>
+      <SearchFilters
+        values={filters()}
+        categories={catalog()?.categories ?? []}
+        onChange={change}
+      />
+      {/* Always in the page, so screen readers announce each new count. */}
+      <p class="result-count" role="status">
+        {ready() && query() ? count() : ""}
+      </p>
+      <Switch>
+        <Match when={!query()}>
+          <p class="search-help">
+            Type in the search box above to search the titles, excerpts and text of every article,
+            even offline. Press <kbd>/</kbd> on any page to search, <kbd>?</kbd> for every keyboard
+            shortcut.
+          </p>
+        </Match>
+        <Match when={searcher.error}>
+          <div class="body-missing" role="alert">
+            <p>
+              {navigator.onLine
+                ? "The search could not be loaded."
+                : "The search isn't available offline yet."}
+            </p>
+            <button type="button" onClick={() => refetch()}>
+              Try again
+            </button>
+          </div>
+        </Match>
+        <Match when={!ready()}>
+          <p class="loading">Loading the search…</p>
+        </Match>
+        <Match when={ready()}>
+          <Show when={shown().length > 0}>
+            <SearchResults
+              results={shown()}
+              markers={markersFor}
+              saved={isSaved}
+              onToggleBookmark={toggleBookmark}
+            />
+          </Show>
+          <p class="search-help">
+            Not what you wanted? Try fewer words, or <A href="/">browse every article</A>.
+          </p>
+        </Match>
+      </Switch>
+    </section>
+  );
+}

@@ -1,0 +1,329 @@
+// Offline-first and installable (issue 5): the real service worker on the built app. Every test
+// starts in a fresh browser context, so each first visit installs the worker anew.
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { chromium } from "@playwright/test";
+import { test, expect, watch, type Problems } from "./fixtures.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "./browser.ts";
+import { buildApp } from "./build.ts";
+import { serveStatic, type StaticHost } from "./static-server.ts";
+import type { CatalogIndex } from "../../src/catalog/types.ts";
+
+const SPACE = "US, Russia To Hold Space Security Talks";
+const SPACE_SLUG = "us-russia-space-security-talks";
+
+/** Waits until the service worker has installed (precache complete) and controls the page. */
+async function controlled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+}
+
+/** What a fetch of a URL gives: "ok", an HTTP status, or "failed" (no network). */
+function fetchResult(page: Page, url: string): Promise<string> {
+  return page.evaluate(
+    (u) =>
+      fetch(u, { cache: "no-store" }).then(
+        (r) => (r.ok ? "ok" : String(r.status)),
+        () => "failed",
+      ),
+    url,
+  );
+}
+
+/** Every image in `scope` has loaded (with a width), and there is at least `min` of them. */
+async function imagesLoaded(page: Page, min: number, scope = page.locator("main")): Promise<void> {
+  const images = scope.locator("img");
+  await expect.poll(() => images.count()).toBeGreaterThanOrEqual(min);
+  for (const img of await images.all()) {
+    await expect
+      .poll(() => img.evaluate((i: HTMLImageElement) => (i.complete ? i.naturalWidth : 0)))
+      .toBeGreaterThan(0);
+  }
+}
+
+const offlineStatus = (page: Page) => page.getByRole("status").filter({ hasText: /^Offline$/ });
+const cards = (page: Page) =>
+  page.getByRole("list", { name: "Latest articles" }).getByRole("article");
+const card = (page: Page, title: string) =>
+  cards(page).filter({ has: page.getByRole("heading", { level: 2, name: title }) });
+const offlineMarker = (scope: ReturnType<Page["locator"]>) =>
+  scope.getByRole("list", { name: "Status" }).getByText("Available offline", { exact: true });
+
+async function readIndex(dist: string): Promise<CatalogIndex> {
+  const dir = path.join(dist, "content");
+  const file = (await readdir(dir)).find((f) => /^index-[0-9a-f]+\.json$/.test(f));
+  return JSON.parse(await readFile(path.join(dir, file ?? "missing"), "utf8")) as CatalogIndex;
+}
+
+test("after one visit the list, deep links and every image open with no network", async ({
+  page,
+  context,
+  problems,
+}) => {
+  problems.allow.push(/ERR_INTERNET_DISCONNECTED/); // the deliberate fetch that proves it
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  await controlled(page);
+
+  await context.setOffline(true);
+  // The network is really gone: a URL the worker has not cached cannot be fetched.
+  expect(await fetchResult(page, `/not-cached-${Date.now()}.txt`)).toBe("failed");
+  await expect(offlineStatus(page)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Latest articles" })).toBeVisible();
+  const total = (await readIndex(process.env.E2E_DIST ?? "dist")).articles.length;
+  await expect(cards(page)).toHaveCount(total);
+  await expect(offlineStatus(page)).toBeVisible();
+  // The whole sample edition is precached, so every article says it opens offline.
+  await expect(offlineMarker(page.locator("main"))).toHaveCount(total);
+  await imagesLoaded(page, 1, cards(page).first()); // the rest load lazily, when scrolled to
+
+  for (const [slug, title] of [
+    [SPACE_SLUG, SPACE],
+    ["the-lighthouse-problem", "The Lighthouse Problem"],
+    ["field-guide-to-urban-crows", "A Field Guide to the Crows on Your Street"],
+  ]) {
+    await page.goto(`/articles/${slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.locator(".prose p").first()).toBeVisible();
+    await imagesLoaded(page, 1);
+  }
+  for (const [url, h1] of [
+    ["/category/science", "Science"],
+    ["/saved", "Saved"],
+    ["/drafts", "Drafts"],
+  ]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1, name: h1 })).toBeVisible();
+    await expect(offlineStatus(page)).toBeVisible();
+  }
+
+  await context.setOffline(false);
+  await expect(offlineStatus(page)).toHaveCount(0);
+});
+
+test("the Offline status passes axe in light and dark", async ({ page, context }) => {
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  await controlled(page);
+  await context.setOffline(true);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(offlineStatus(page)).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}`)).toEqual([]);
+  }
+});
+
+/** Installability is never reported in an incognito context: use a real profile. */
+async function installabilityErrors(url: string, problems: Problems): Promise<unknown[]> {
+  const profile = await mkdtemp(path.join(tmpdir(), "offprint-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    watch(page, problems);
+    await page.goto(url);
+    await expect(cards(page).first()).toBeVisible();
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    const { errors } = await cdp.send("Page.getAppManifest");
+    return [...installabilityErrors, ...errors];
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+test("Chromium reports no installability errors", async ({ baseURL, problems }) => {
+  expect(await installabilityErrors(`${baseURL}/`, problems)).toEqual([]);
+});
+
+test.describe("a sub-path build with a precache budget smaller than the edition", () => {
+  const DIST = "dist-offline-budget";
+  let host: StaticHost;
+  let index: CatalogIndex;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    await buildApp(DIST, {
+      OFFPRINT_BASE: "/news/",
+      OFFPRINT_SITE_NAME: "The Daily Test",
+      OFFPRINT_PRECACHE_ARTICLES: "3",
+    });
+    index = await readIndex(DIST);
+    host = await serveStatic(DIST, "/news/");
+  });
+  test.afterAll(() => host?.close());
+
+  test("an article past the budget says so offline, and loads once online", async ({
+    page,
+    context,
+    problems,
+  }) => {
+    // The body fetch that fails offline is logged by the browser, as it should be.
+    problems.allow.push(/Failed to load resource|ERR_INTERNET_DISCONNECTED/);
+    await page.goto(host.url);
+    await expect(cards(page).first()).toBeVisible();
+    await controlled(page);
+    const [first, , third, fourth] = index.articles;
+    await expect(offlineMarker(card(page, first.title))).toBeVisible();
+    await expect(offlineMarker(card(page, third.title))).toBeVisible();
+    await expect(offlineMarker(card(page, fourth.title))).toHaveCount(0);
+    expect(index.articles.at(-1)?.slug).toBe(SPACE_SLUG);
+    await expect(offlineMarker(card(page, SPACE))).toHaveCount(0);
+
+    await context.setOffline(true);
+    // Even the worker's own fetches are offline: an uncached article file cannot be had.
+    expect(await fetchResult(page, `${host.url}${fourth.body}`)).toBe("failed");
+
+    await page.goto(`${host.url}articles/${SPACE_SLUG}`);
+    await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+    const missing = page.getByRole("alert").filter({ hasText: "Try again" });
+    await expect(missing).toContainText("This article isn't available offline yet");
+
+    await context.setOffline(false);
+    await missing.getByRole("button", { name: "Try again" }).click();
+    await expect(page.locator(".prose p").first()).toBeVisible();
+    await expect(missing).toHaveCount(0);
+    await imagesLoaded(page, 1);
+
+    // Opened once, it is kept: offline again, it opens from a fresh page load.
+    await page.getByRole("link", { name: "Articles", exact: true }).click();
+    await expect(offlineMarker(card(page, SPACE))).toBeVisible();
+    await context.setOffline(true);
+    await page.goto(`${host.url}articles/${SPACE_SLUG}`);
+    await expect(page.locator(".prose p").first()).toBeVisible();
+    await imagesLoaded(page, 1);
+  });
+
+  test("bookmarking an article fetches it for offline", async ({ page, context }) => {
+    await page.goto(host.url);
+    await controlled(page);
+    const target = index.articles[5];
+    const item = card(page, target.title);
+    await expect(offlineMarker(item)).toHaveCount(0);
+    await item.getByRole("button", { name: `Bookmark: ${target.title}` }).click();
+    await expect(offlineMarker(item)).toBeVisible();
+
+    await context.setOffline(true);
+    await page.goto(`${host.url}articles/${target.slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: target.title })).toBeVisible();
+    await expect(page.locator(".prose p").first()).toBeVisible();
+    await imagesLoaded(page, target.image ? 1 : 0);
+  });
+
+  test("the manifest's start_url and scope follow OFFPRINT_BASE; it is installable", async ({
+    page,
+    problems,
+  }) => {
+    expect(await installabilityErrors(host.url, problems)).toEqual([]);
+    await page.goto(host.url);
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.href ?? "";
+      return (await fetch(href)).json();
+    });
+    expect(manifest).toMatchObject({
+      name: "The Daily Test",
+      start_url: "/news/",
+      scope: "/news/",
+      display: "standalone",
+    });
+    const sizes = await page.evaluate(
+      async (icons: { src: string; sizes: string; purpose: string }[]) =>
+        Promise.all(
+          icons.map(async (icon) => {
+            const img = new Image();
+            img.src = new URL(icon.src, `${location.origin}/news/`).href;
+            await img.decode();
+            return `${icon.sizes} ${icon.purpose}: ${img.naturalWidth}x${img.naturalHeight}`;
+          }),
+        ),
+      manifest.icons,
+    );
+    expect(sizes).toEqual([
+      "192x192 any: 192x192",
+      "512x512 any: 512x512",
+      "512x512 maskable: 512x512",
+    ]);
+  });
+});
+
+test.describe("a new deploy", () => {
+  const A = "dist-offline-a";
+  const B = "dist-offline-b";
+  const CHANGED = "US and Russia Open Space Security Talks in Vienna";
+  let host: StaticHost;
+  let content: string;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    content = await mkdtemp(path.join(tmpdir(), "offprint-b-"));
+    await cp("content/articles", content, { recursive: true });
+    const file = path.join(content, `${SPACE_SLUG}.md`);
+    const md = await readFile(file, "utf8");
+    await writeFile(file, md.replace(`title: "${SPACE}"`, `title: "${CHANGED}"`));
+    await Promise.all([buildApp(A, {}), buildApp(B, { OFFPRINT_CONTENT: content })]);
+    host = await serveStatic(A);
+  });
+  test.afterAll(async () => {
+    await host?.close();
+    if (content) await rm(content, { recursive: true, force: true });
+  });
+
+  test("is offered with a prompt, never reloads by itself, and Reload keeps the draft", async ({
+    context,
+    problems,
+  }) => {
+    // Deep links on a plain static host answer with 404.html until the worker serves them.
+    problems.allow.push(/status of 404/);
+    host.setRoot(A);
+    const page = await context.newPage();
+    await page.goto(`${host.url}articles/${SPACE_SLUG}`);
+    await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+    await controlled(page);
+    const other = await context.newPage();
+    await other.goto(host.url);
+    await expect(card(other, SPACE)).toBeVisible();
+
+    host.setRoot(B);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+    const prompt = page.getByRole("status").filter({ hasText: "A new version is available" });
+    await expect(prompt).toBeVisible();
+    // Still build A's page: the new version waits for the reader.
+    await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+
+    const comment = page.getByRole("textbox", { name: /Comment/ });
+    await comment.fill("A reply typed just before the update.");
+    await other.evaluate(() => {
+      (window as unknown as { before: boolean }).before = true;
+      navigator.serviceWorker.addEventListener("controllerchange", () => {
+        (window as unknown as { switched: boolean }).switched = true;
+      });
+    });
+
+    await prompt.getByRole("button", { name: "Reload" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: CHANGED })).toBeVisible();
+    await expect(prompt).toHaveCount(0);
+    await expect(page.getByRole("textbox", { name: /Comment/ })).toHaveValue(
+      "A reply typed just before the update.",
+    );
+
+    // The other tab was taken over by the new worker but kept its page and asks the reader.
+    await expect.poll(() => other.evaluate(() => "switched" in window)).toBe(true);
+    expect(await other.evaluate(() => "before" in window)).toBe(true);
+    await expect(
+      other.getByRole("status").filter({ hasText: "A new version is available" }),
+    ).toBeVisible();
+    await expect(card(other, SPACE)).toBeVisible();
+  });
+});

@@ -1,0 +1,58 @@
+// What a device holds, for tests that must prove "nothing changed" or "the same state": every
+// record of every Offprint database, plus Offprint's Web Storage keys.
+import { DATABASES, readAll, write, type Kind } from "../../src/storage/db.ts";
+import { saveBookmark } from "../../src/storage/bookmarks.ts";
+import { setReadMarks } from "../../src/storage/reads.ts";
+import { saveDraft, saveIdentity } from "../../src/storage/drafts.ts";
+import { saveSettings } from "../../src/storage/settings.ts";
+import { savePosition } from "../../src/storage/positions.ts";
+
+export type DeviceState = Record<string, Record<string, unknown>>;
+
+/** Every record on the device, by database, keys sorted; and the Web Storage keys of ours. */
+export async function deviceState(): Promise<DeviceState> {
+  const state: DeviceState = {};
+  for (const kind of Object.keys(DATABASES) as Kind[]) {
+    const all = await readAll(kind);
+    state[kind] = Object.fromEntries([...all].sort(([a], [b]) => a.localeCompare(b)));
+  }
+  const web: Record<string, unknown> = {};
+  for (let i = 0; i < localStorage.length; i++) {
+    const k = localStorage.key(i) as string;
+    if (k.startsWith("offprint")) web[k] = localStorage.getItem(k);
+  }
+  state.localStorage = web;
+  return state;
+}
+
+/** A device a reader has used: something of every kind. */
+export async function usedDevice(): Promise<void> {
+  await saveBookmark("us-russia-space-security-talks", 1_700_000_000_000);
+  await saveBookmark("a-second-article", 1_700_000_100_000);
+  await setReadMarks(
+    new Map([
+      ["us-russia-space-security-talks", 1_700_000_000_500],
+      ["a-third-article", 1_700_000_200_000],
+    ]),
+  );
+  await saveDraft("a-second-article", 0, {
+    v: 1,
+    rev: 3,
+    fields: {
+      comment: "Half a reply — with “quotes” and <b>no HTML</b>",
+      name: "Ada",
+      email: "",
+      website: "",
+    },
+    updatedAt: 1_700_000_300_000,
+  });
+  await saveIdentity({ name: "Ada", email: "ada@example.org", website: "" });
+  await saveSettings({ v: 1, theme: "dark", textSize: "large", lineWidth: "narrow", font: "sans" });
+  await savePosition("a-third-article", { v: 1, progress: 0.42, updatedAt: 1_700_000_400_000 });
+  await write("outbox", "reply-1", {
+    v: 1,
+    slug: "a-second-article",
+    body: "Sent later",
+    tries: 2,
+  });
+}

@@ -1,0 +1,410 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
+import userEvent from "@testing-library/user-event";
+import { renderApp } from "../render-app.tsx";
+import { freshDevice } from "../fresh-device.ts";
+import { draftsSettled, resetDraftsForTests } from "../../../src/app/drafts.ts";
+import {
+  EMPTY_FIELDS,
+  loadDraft,
+  loadIdentity,
+  readSafetyCopy,
+  saveDraft,
+  writeSafetyCopy,
+} from "../../../src/storage/drafts.ts";
+
+const SPACE = "US, Russia To Hold Space Security Talks";
+const SPACE_SLUG = "us-russia-space-security-talks";
+const FOG = "Field Notes on Coastal Fog";
+const FOG_SLUG = "field-notes-on-coastal-fog";
+const CROWS_SLUG = "field-guide-to-urban-crows";
+
+beforeEach(async () => {
+  await freshDevice();
+  resetDraftsForTests();
+});
+afterEach(async () => {
+  cleanup();
+  vi.restoreAllMocks();
+  // An unmounted form flushes; let that write land before the next test empties the device.
+  await draftsSettled();
+});
+
+const comment = () => screen.findByLabelText("Comment *");
+const status = () =>
+  within(screen.getByRole("region", { name: "Leave a Reply" })).getByRole("status");
+const fields = (comment: string, more: Partial<typeof EMPTY_FIELDS> = {}) => ({
+  ...EMPTY_FIELDS,
+  comment,
+  ...more,
+});
+
+const conflictAlert = (text: HTMLElement) => text.closest("[role=alert]") as HTMLElement;
+
+/** Another tab writes a draft and announces it, as its BroadcastChannel would. */
+async function otherTabWrites(slug: string, base: number, rev: number, text: string) {
+  const result = await saveDraft(slug, base, {
+    v: 1,
+    rev,
+    fields: fields(text),
+    updatedAt: Date.now(),
+  });
+  expect(result).toHaveProperty("saved");
+  const channel = new BroadcastChannel("offprint");
+  channel.postMessage({ kind: "drafts", key: slug, rev });
+  channel.close();
+}
+
+describe("the reply form", () => {
+  it("is below the article, with its heading, note, labelled fields and the remember box", async () => {
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    const form = await screen.findByRole("region", { name: "Leave a Reply" });
+    expect(within(form).getByRole("heading", { level: 2, name: "Leave a Reply" })).toBeVisible();
+    expect(form).toHaveTextContent(
+      "Your email address will not be published. Required fields are marked *",
+    );
+    for (const label of ["Comment *", "Name *", "Email *"]) {
+      const field = within(form).getByLabelText(label);
+      expect(field).toBeRequired();
+      expect(field).toHaveAttribute("aria-required", "true");
+    }
+    // The star is for the eye: assistive technology hears the name and "required".
+    expect(within(form).getByRole("textbox", { name: "Comment" })).toBeInTheDocument();
+    expect(within(form).getByLabelText("Website")).not.toBeRequired();
+    expect(
+      within(form).getByRole("checkbox", {
+        name: "Save my name, email, and website in this browser for the next time I comment.",
+      }),
+    ).not.toBeChecked();
+    expect(form).toHaveTextContent("replies are kept on this device as drafts");
+    // Below the article's neighbour links.
+    const nav = screen.getByRole("navigation", { name: "More articles" });
+    expect(nav.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("autosaves every field and restores each exactly when the article opens again", async () => {
+    const user = userEvent.setup();
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "First line{enter}  second line ");
+    await user.type(screen.getByLabelText("Name *"), "Ada");
+    await user.type(screen.getByLabelText("Email *"), "ada@example.org");
+    await user.type(screen.getByLabelText("Website"), "https://ada.example");
+    await waitFor(async () =>
+      expect((await loadDraft(SPACE_SLUG))?.fields).toEqual({
+        comment: "First line\n  second line ",
+        name: "Ada",
+        email: "ada@example.org",
+        website: "https://ada.example",
+      }),
+    );
+    await waitFor(() => expect(status()).toHaveTextContent(/^Draft saved at \d{1,2}:\d{2} [AP]M$/));
+    expect(readSafetyCopy(SPACE_SLUG)).toBeUndefined();
+
+    cleanup();
+    resetDraftsForTests();
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    expect(await comment()).toHaveValue("First line\n  second line ");
+    expect(screen.getByLabelText("Name *")).toHaveValue("Ada");
+    expect(screen.getByLabelText("Email *")).toHaveValue("ada@example.org");
+    expect(screen.getByLabelText("Website")).toHaveValue("https://ada.example");
+    expect(status()).toHaveTextContent(/^Draft saved at/);
+  });
+
+  it("keeps each article's draft apart, and flushes when the reader follows a link", async () => {
+    const user = userEvent.setup();
+    const { edition } = await renderApp(`/articles/${FOG_SLUG}`);
+    const i = edition.index.articles.findIndex((a) => a.slug === FOG_SLUG);
+    const older = edition.index.articles[i + 1];
+    await user.type(await comment(), "About fog");
+    // No wait for the debounce: leaving the page must write what was typed.
+    await user.click(screen.getByRole("link", { name: new RegExp(`Previous article`) }));
+    await screen.findByRole("heading", { level: 1, name: older.title });
+    expect(await comment()).toHaveValue("");
+    await waitFor(async () =>
+      expect((await loadDraft(FOG_SLUG))?.fields.comment).toBe("About fog"),
+    );
+    await user.type(await comment(), "About the older one");
+    await waitFor(async () =>
+      expect((await loadDraft(older.slug))?.fields.comment).toBe("About the older one"),
+    );
+  });
+
+  it("writes at once when the page is hidden, without waiting for the pause in typing", async () => {
+    const user = userEvent.setup();
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "Quick");
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    // The debounce would write after 250 ms; the flush must have done it well before.
+    await waitFor(async () => expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Quick"), {
+      timeout: 200,
+      interval: 10,
+    });
+  });
+
+  it("restores text that only the safety copy held (the page went before the write)", async () => {
+    await saveDraft(SPACE_SLUG, 0, { v: 1, rev: 3, fields: fields("Hel"), updatedAt: 1 });
+    writeSafetyCopy(SPACE_SLUG, { rev: 4, base: 3, fields: fields("Hello there"), updatedAt: 2 });
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    expect(await comment()).toHaveValue("Hello there");
+    await waitFor(async () =>
+      expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Hello there"),
+    );
+    await waitFor(() => expect(readSafetyCopy(SPACE_SLUG)).toBeUndefined());
+  });
+
+  it("says why a save failed (storage full) and never says saved when the write failed", async () => {
+    const user = userEvent.setup();
+    const put = vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    });
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "Will not fit");
+    await waitFor(() =>
+      expect(status()).toHaveTextContent("Draft not saved: this device's storage is full."),
+    );
+    expect(status()).not.toHaveTextContent(/Draft saved/);
+    expect(await comment()).toHaveValue("Will not fit");
+    expect(readSafetyCopy(SPACE_SLUG)?.fields.comment).toBe("Will not fit");
+
+    put.mockRestore();
+    await user.type(await comment(), "!");
+    await waitFor(() => expect(status()).toHaveTextContent(/^Draft saved at/));
+    expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Will not fit!");
+  });
+
+  it("says storage is unavailable when the device refuses for another reason", async () => {
+    const user = userEvent.setup();
+    vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
+      throw new DOMException("The database connection is closing.", "InvalidStateError");
+    });
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "x");
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(/^Draft not saved: storage is unavailable \(.+\)/),
+    );
+  });
+
+  it("keeps a comment past 20,000 characters whole, with a counter and a message", async () => {
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    const box = await comment();
+    const long = "a".repeat(20_000);
+    fireEvent.input(box, { target: { value: long } });
+    await waitFor(() => expect(status()).toHaveTextContent(/^Draft saved/));
+    expect(screen.getByText("20,000 / 20,000 characters")).toBeInTheDocument();
+    expect(box).not.toHaveAttribute("aria-invalid");
+    expect(screen.queryByText(/over the limit/)).toBeNull();
+
+    fireEvent.input(box, { target: { value: `${long}bcdef` } });
+    expect(screen.getByText("20,005 / 20,000 characters")).toBeInTheDocument();
+    const message = screen.getByText(/Your comment is 5 characters over the limit of 20,000\./);
+    expect(box).toHaveAttribute("aria-invalid", "true");
+    expect(box).toHaveAccessibleDescription(message.textContent!);
+    expect(box).toHaveValue(`${long}bcdef`);
+    await waitFor(async () =>
+      expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe(`${long}bcdef`),
+    );
+  });
+
+  it("shows a hostile draft as the characters typed, and runs nothing", async () => {
+    const user = userEvent.setup();
+    const hostile = `<img src=x onerror="window.__pwned=1">`;
+    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields(hostile), updatedAt: 1 });
+    await renderApp(`/articles/${FOG_SLUG}`);
+    expect(await comment()).toHaveValue(hostile);
+    await user.click(screen.getByRole("link", { name: "Drafts" }));
+    const list = await screen.findByRole("list", { name: "Drafts" });
+    expect(within(list).getByText(hostile)).toBeInTheDocument();
+    expect(list.querySelector("img")).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe("discard", () => {
+  it("empties the form and the record, then Undo brings every field back", async () => {
+    const user = userEvent.setup();
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "Regrettable");
+    await user.type(screen.getByLabelText("Name *"), "Bo");
+    await user.click(screen.getByRole("button", { name: "Discard draft" }));
+    expect(await comment()).toHaveValue("");
+    expect(screen.getByLabelText("Name *")).toHaveValue("");
+    await screen.findByText("Draft discarded", { selector: ".notice span" });
+    await waitFor(async () => expect((await loadDraft(SPACE_SLUG))?.fields).toEqual(EMPTY_FIELDS));
+
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(screen.getByLabelText("Comment *")).toHaveValue("Regrettable"));
+    expect(screen.getByLabelText("Name *")).toHaveValue("Bo");
+    expect((await loadDraft(SPACE_SLUG))?.fields).toEqual(fields("Regrettable", { name: "Bo" }));
+  });
+});
+
+describe("the remembered identity", () => {
+  it("fills name, email and website on other articles only while the box is ticked", async () => {
+    const user = userEvent.setup();
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await comment();
+    await user.type(screen.getByLabelText("Name *"), "Ada");
+    await user.type(screen.getByLabelText("Email *"), "ada@example.org");
+    await user.type(screen.getByLabelText("Website"), "https://ada.example");
+    const box = screen.getByRole("checkbox", { name: /^Save my name, email, and website/ });
+    await user.click(box);
+    expect(box).toBeChecked();
+    await waitFor(async () =>
+      expect(await loadIdentity()).toEqual({
+        v: 1,
+        name: "Ada",
+        email: "ada@example.org",
+        website: "https://ada.example",
+      }),
+    );
+    // Changes made while ticked are remembered too.
+    await user.type(screen.getByLabelText("Name *"), " L.");
+    await waitFor(async () => expect((await loadIdentity())?.name).toBe("Ada L."));
+
+    cleanup();
+    await renderApp(`/articles/${FOG_SLUG}`);
+    expect(await comment()).toHaveValue("");
+    expect(screen.getByLabelText("Name *")).toHaveValue("Ada L.");
+    expect(screen.getByLabelText("Email *")).toHaveValue("ada@example.org");
+    expect(screen.getByLabelText("Website")).toHaveValue("https://ada.example");
+    const again = screen.getByRole("checkbox", { name: /^Save my name, email, and website/ });
+    expect(again).toBeChecked();
+
+    await user.click(again);
+    expect(again).not.toBeChecked();
+    await waitFor(async () => expect(await loadIdentity()).toBeUndefined());
+
+    cleanup();
+    await renderApp(`/articles/${CROWS_SLUG}`);
+    expect(await comment()).toHaveValue("");
+    expect(screen.getByLabelText("Name *")).toHaveValue("");
+    expect(screen.getByLabelText("Email *")).toHaveValue("");
+    expect(screen.getByRole("checkbox", { name: /^Save my name/ })).not.toBeChecked();
+  });
+});
+
+describe("two writers of one draft", () => {
+  it("takes another tab's newer text when this tab has no unsaved edits", async () => {
+    const user = userEvent.setup();
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "v1");
+    await waitFor(() => expect(status()).toHaveTextContent(/^Draft saved/));
+    const rev = (await loadDraft(SPACE_SLUG))!.rev;
+    await otherTabWrites(SPACE_SLUG, rev, rev + 1, "v2 from the other tab");
+    await waitFor(() =>
+      expect(screen.getByLabelText("Comment *")).toHaveValue("v2 from the other tab"),
+    );
+    expect(screen.queryByText("This draft was changed in another tab")).toBeNull();
+  });
+
+  it("asks, never overwrites, when both tabs have edits: keep mine", async () => {
+    const user = userEvent.setup();
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "mine");
+    // The other tab writes before this tab's pause in typing is over.
+    await otherTabWrites(SPACE_SLUG, 0, 1, "theirs");
+    const alert = conflictAlert(await screen.findByText("This draft was changed in another tab"));
+    expect(alert).toHaveRole("alert");
+    expect(screen.getByLabelText("Comment *")).toHaveValue("mine");
+    expect(status()).not.toHaveTextContent(/Draft saved/);
+    expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("theirs");
+
+    await user.click(within(alert).getByRole("button", { name: "Keep my text" }));
+    await waitFor(async () => expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("mine"));
+    expect((await loadDraft(SPACE_SLUG))!.rev).toBeGreaterThan(1);
+    expect(screen.queryByText("This draft was changed in another tab")).toBeNull();
+  });
+
+  it("asks, never overwrites, when both tabs have edits: load the other", async () => {
+    const user = userEvent.setup();
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "mine");
+    await otherTabWrites(SPACE_SLUG, 0, 1, "theirs");
+    const alert = conflictAlert(await screen.findByText("This draft was changed in another tab"));
+    await user.click(within(alert).getByRole("button", { name: "Load the other text" }));
+    expect(screen.getByLabelText("Comment *")).toHaveValue("theirs");
+    expect(readSafetyCopy(SPACE_SLUG)).toBeUndefined();
+    // Nothing of "mine" is written later by a pending save.
+    await user.type(screen.getByLabelText("Comment *"), "!");
+    await waitFor(async () =>
+      expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("theirs!"),
+    );
+  });
+});
+
+describe("the Draft marker and the drafts page", () => {
+  it("marks articles with a draft in the list and on the Saved page", async () => {
+    const user = userEvent.setup();
+    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
+    await renderApp("/");
+    const heading = await screen.findByRole("heading", { level: 2, name: FOG });
+    const card = heading.closest("article") as HTMLElement;
+    await waitFor(() =>
+      expect(
+        within(within(card).getByRole("list", { name: "Status" }))
+          .getAllByRole("listitem")
+          .map((li) => li.textContent),
+      ).toEqual(["Unread", "Draft"]),
+    );
+    const other = screen.getByRole("heading", { level: 2, name: SPACE }).closest("article")!;
+    expect(within(other as HTMLElement).queryByText("Draft")).toBeNull();
+
+    await user.click(within(card).getByRole("button", { name: `Bookmark: ${FOG}` }));
+    await user.click(screen.getByRole("link", { name: "Saved" }));
+    const saved = await screen.findByRole("list", { name: "Saved articles" });
+    expect(within(saved).getByText("Draft")).toBeInTheDocument();
+  });
+
+  it("lists every draft, most recent first, with a link, its first line and when", async () => {
+    await saveDraft(SPACE_SLUG, 0, {
+      v: 1,
+      rev: 1,
+      fields: fields("\n  Older first line  \nsecond line"),
+      updatedAt: new Date(2026, 2, 3, 9, 5).getTime(),
+    });
+    await saveDraft(FOG_SLUG, 0, {
+      v: 1,
+      rev: 1,
+      fields: fields("Newer"),
+      updatedAt: new Date(2026, 2, 4, 14, 30).getTime(),
+    });
+    await saveDraft(CROWS_SLUG, 0, { v: 1, rev: 2, fields: EMPTY_FIELDS, updatedAt: 5 });
+    await renderApp("/drafts");
+    expect(await screen.findByRole("heading", { level: 1, name: "Drafts" })).toBeInTheDocument();
+    const list = await screen.findByRole("list", { name: "Drafts" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(within(items[0]).getByRole("link", { name: FOG })).toHaveAttribute(
+      "href",
+      `/articles/${FOG_SLUG}`,
+    );
+    expect(items[0]).toHaveTextContent("Last edited March 4, 2026 at 2:30 PM");
+    expect(within(items[1]).getByRole("link", { name: SPACE })).toBeInTheDocument();
+    expect(within(items[1]).getByText("Older first line")).toBeInTheDocument();
+    expect(items[1]).not.toHaveTextContent("second line");
+    expect(items[1]).toHaveTextContent("Last edited March 3, 2026 at 9:05 AM");
+  });
+
+  it("discards a draft from the page, with Undo", async () => {
+    const user = userEvent.setup();
+    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
+    await renderApp("/drafts");
+    const list = await screen.findByRole("list", { name: "Drafts" });
+    await user.click(within(list).getByRole("button", { name: `Discard draft: ${FOG}` }));
+    expect(await screen.findByText(/^No drafts\./)).toBeInTheDocument();
+    expect((await loadDraft(FOG_SLUG))?.fields).toEqual(EMPTY_FIELDS);
+
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    const back = await screen.findByRole("list", { name: "Drafts" });
+    expect(within(back).getByText("Fog thoughts")).toBeInTheDocument();
+    expect((await loadDraft(FOG_SLUG))?.fields.comment).toBe("Fog thoughts");
+  });
+
+  it("says so when there are no drafts", async () => {
+    await renderApp("/drafts");
+    expect(await screen.findByText(/^No drafts\. Start a reply under any article/)).toBeVisible();
+    expect(screen.queryByRole("list", { name: "Drafts" })).toBeNull();
+  });
+});

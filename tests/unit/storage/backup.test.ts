@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { freshDevice } from "../fresh-device.ts";
+import { deviceState, usedDevice } from "../device-state.ts";
+import {
+  ImportError,
+  ImportWriteError,
+  MAX_IMPORT_BYTES,
+  applyImport,
+  backupFileName,
+  deleteAllData,
+  exportData,
+  parseBackup,
+  planImport,
+} from "../../../src/storage/backup.ts";
+import { SCHEMA_VERSION } from "../../../src/storage/schema.ts";
+import { saveBookmark } from "../../../src/storage/bookmarks.ts";
+
+beforeEach(freshDevice);
+afterEach(() => vi.restoreAllMocks());
+
+/** Makes the nth IndexedDB put from now on fail as a full disk would (n counts from 1). */
+function failPut(n: number): () => void {
+  const proto = globalThis.IDBObjectStore.prototype;
+  const put = proto.put;
+  let calls = 0;
+  proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+    if (++calls === n) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return put.apply(this, args);
+  };
+  return () => {
+    proto.put = put;
+  };
+}
+
+async function exportedText(): Promise<string> {
+  return JSON.stringify(await exportData(new Date("2026-03-04T10:00:00Z")), null, 2);
+}
+
+describe("export and import", () => {
+  it("names the file offprint-data-YYYY-MM-DD.json by the local date", () => {
+    expect(backupFileName(new Date(2026, 2, 4, 23, 59))).toBe("offprint-data-2026-03-04.json");
+  });
+
+  it("exports bookmarks, read marks, drafts, outbox, settings and the schema version", async () => {
+    await usedDevice();
+    const data = JSON.parse(await exportedText());
+    expect(data.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(Object.keys(data.bookmarks)).toEqual(
+      ["a-second-article", "us-russia-space-security-talks"].sort(),
+    );
+    expect(data.reads["a-third-article"]).toBe(1_700_000_200_000);
+    expect(data.drafts["a-second-article"].fields.comment).toMatch(/^Half a reply/);
+    expect(data.outbox["reply-1"]).toEqual({
+      v: 1,
+      slug: "a-second-article",
+      body: "Sent later",
+      tries: 2,
+    });
+    expect(data.settings).toMatchObject({ theme: "dark", textSize: "large" });
+    expect(data.positions["a-third-article"].progress).toBe(0.42);
+  });
+
+  it("round-trips: importing an export on an empty device gives the same state", async () => {
+    await usedDevice();
+    const before = await deviceState();
+    const text = await exportedText();
+    await freshDevice();
+    expect(Object.values(await deviceState()).every((kind) => Object.keys(kind).length === 0)).toBe(
+      true,
+    );
+
+    const backup = parseBackup(text);
+    const plan = await planImport(backup);
+    expect(plan.counts).toMatchObject({
+      bookmarks: { add: 2, change: 0 },
+      reads: { add: 2, change: 0 },
+      drafts: { add: 1, change: 0 },
+      outbox: { add: 1, change: 0 },
+      positions: { add: 1, change: 0 },
+      identity: { add: 1, change: 0 },
+      settings: { add: 1, change: 0 },
+    });
+    await applyImport(backup);
+    const after = await deviceState();
+    // The settings mirror belongs to the app layer (it follows the import); the records are equal.
+    expect({ ...after, localStorage: {} }).toEqual({ ...before, localStorage: {} });
+    // Importing the same file again has nothing left to do.
+    expect((await planImport(backup)).writes).toEqual([]);
+  });
+
+  it("counts what an import would change on a device that already has some of it", async () => {
+    await usedDevice();
+    const backup = parseBackup(await exportedText());
+    await saveBookmark("us-russia-space-security-talks", 5);
+    const { counts } = await planImport(backup);
+    expect(counts.bookmarks).toEqual({ add: 0, change: 1 });
+    expect(counts.reads).toEqual({ add: 0, change: 0 });
+  });
+
+  it("applies all or nothing: a write failing halfway puts every replaced record back", async () => {
+    await usedDevice();
+    const backup = parseBackup(await exportedText());
+    await freshDevice();
+    await saveBookmark("us-russia-space-security-talks", 5); // one record the import replaces
+    const before = await deviceState();
+    const restore = failPut(4);
+    try {
+      await expect(applyImport(backup)).rejects.toBeInstanceOf(ImportWriteError);
+    } finally {
+      restore();
+    }
+    expect(await deviceState()).toEqual(before);
+  });
+});
+
+describe("a bad import file is refused with a clear message and changes nothing", () => {
+  async function goodFile(): Promise<Record<string, unknown>> {
+    await usedDevice();
+    const data = JSON.parse(await exportedText());
+    await freshDevice();
+    await saveBookmark("kept-bookmark", 9);
+    return data;
+  }
+
+  const cases: [string, (good: Record<string, unknown>) => string, RegExp][] = [
+    ["invalid JSON", (g) => JSON.stringify(g).slice(0, -2), /not valid JSON/],
+    ["a JSON array", () => "[]", /not Offprint data/],
+    ["another app's file", (g) => JSON.stringify({ ...g, app: "other" }), /not Offprint data/],
+    [
+      "a newer version",
+      (g) => JSON.stringify({ ...g, schemaVersion: 2 }),
+      /data version 2; this Offprint reads version 1/,
+    ],
+    ["no version", (g) => JSON.stringify({ ...g, schemaVersion: undefined }), /data version none/],
+    [
+      "a file over 5 MB",
+      (g) => JSON.stringify(g) + " ".repeat(MAX_IMPORT_BYTES),
+      /larger than 5 MB/,
+    ],
+    [
+      "a __proto__ key",
+      (g) => JSON.stringify(g).replace('"bookmarks":{', '"bookmarks":{"__proto__":{"polluted":1},'),
+      /key named “__proto__”/,
+    ],
+    [
+      "a constructor key deep inside",
+      (g) =>
+        JSON.stringify(g).replace(
+          '"fields":{',
+          '"fields":{"constructor":{"prototype":{"polluted":1}},',
+        ),
+      /key named “(constructor|prototype)”/,
+    ],
+    [
+      "a prototype key",
+      (g) => JSON.stringify({ ...g, prototype: { polluted: 1 } }),
+      /key named “prototype”/,
+    ],
+    [
+      "a bookmark time that is text",
+      (g) => JSON.stringify({ ...g, bookmarks: { "some-article": "yesterday" } }),
+      /bookmarks\.some-article/,
+    ],
+    [
+      "a read mark under a slug that is not one",
+      (g) => JSON.stringify({ ...g, reads: { "Not A Slug": 1 } }),
+      /does not hold valid Offprint data/,
+    ],
+    [
+      "a draft without its fields",
+      (g) => JSON.stringify({ ...g, drafts: { "an-article": { v: 1, rev: 1, updatedAt: 1 } } }),
+      /drafts\.an-article/,
+    ],
+    [
+      "an unknown theme",
+      (g) => JSON.stringify({ ...g, settings: { ...(g.settings as object), theme: "neon" } }),
+      /settings\.theme/,
+    ],
+    [
+      "bookmarks as a list",
+      (g) => JSON.stringify({ ...g, bookmarks: [] }),
+      /does not hold valid Offprint data/,
+    ],
+  ];
+
+  for (const [name, make, message] of cases) {
+    it(`refuses ${name}`, async () => {
+      const text = make(await goodFile());
+      const before = await deviceState();
+      let error: unknown;
+      try {
+        await applyImport(parseBackup(text));
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as Error).message).toMatch(message);
+      expect(await deviceState()).toEqual(before);
+      expect(Object.prototype).not.toHaveProperty("polluted");
+    });
+  }
+});
+
+describe("delete all my data", () => {
+  it("empties every Offprint database and Offprint's Web Storage keys, and nothing else", async () => {
+    await usedDevice();
+    localStorage.setItem("offprint-draft-safety:a-second-article", "{}");
+    localStorage.setItem("someone-else", "stays");
+    sessionStorage.setItem("offprint:scroll", "{}");
+    await deleteAllData();
+    const state = await deviceState();
+    for (const [kind, records] of Object.entries(state)) expect(records, kind).toEqual({});
+    expect(localStorage.getItem("someone-else")).toBe("stays");
+    expect(sessionStorage.getItem("offprint:scroll")).toBeNull();
+  });
+});
