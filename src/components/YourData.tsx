@@ -11,12 +11,22 @@ function size(bytes: number): string {
 export function YourData(props: {
   report?: StorageReport;
   problem?: string;
+  /** How many stored records could not be read (corrupt or foreign) and were skipped. */
+  skipped?: number;
   children?: JSX.Element;
 }) {
   return (
     <section class="your-data" aria-labelledby="your-data-heading">
       <h2 id="your-data-heading">Your data</h2>
       <p>Your read marks, bookmarks and drafts are kept on this device only.</p>
+      <Show when={props.skipped}>
+        {(n) => (
+          <p class="skipped" role="status">
+            {n() === 1 ? "1 stored record" : `${n()} stored records`} could not be read (damaged or
+            from another app) and {n() === 1 ? "was" : "were"} skipped; everything else loaded.
+          </p>
+        )}
+      </Show>
       <Show when={!props.problem} fallback={<p>This browser cannot keep them: {props.problem}</p>}>
         <Show when={props.report} fallback={<p>Checking storage…</p>}>
           {(r) => (

@@ -4,11 +4,17 @@ import { storageProblem } from "../app/library.ts";
 import { changeSetting, settings } from "../app/settings.ts";
 import { deleteMyData, downloadMyData, importMyData, previewImport } from "../app/yourData.ts";
 import { storageReport } from "../storage/persist.ts";
+import { skipped } from "../storage/schema.ts";
 import { YourData } from "../components/YourData.tsx";
 import { ReadingSettings } from "../components/ReadingSettings.tsx";
 import { DataActions } from "../components/DataActions.tsx";
 
 /** `/settings`: the reader's preferences and their data. */
+/** Records skipped by the loads so far, all kinds together. */
+function skippedRecords(): number {
+  return Object.values(skipped).reduce((a, b) => a + b, 0);
+}
+
 export default function SettingsPage() {
   const [report, { refetch }] = createResource(storageReport);
   onMount(() => pageShown("Settings"));
@@ -16,7 +22,7 @@ export default function SettingsPage() {
     <section class="settings">
       <h1>Settings</h1>
       <ReadingSettings settings={settings()} onChange={changeSetting} />
-      <YourData report={report()} problem={storageProblem()}>
+      <YourData report={report()} problem={storageProblem()} skipped={skippedRecords()}>
         <DataActions
           onDownload={() => downloadMyData()}
           onPreview={previewImport}
