@@ -61,7 +61,10 @@ export function offprintPwa(options: PwaOptions): PluginOption {
       dontCacheBustURLsMatching: new RegExp(
         `^(?:assets/.+-[A-Za-z0-9_-]{8}|${CONTENT_DIR}/.+-[0-9a-f]{10})\\.\\w+$`,
       ),
-      maximumFileSizeToCacheInBytes: Math.max(budget.bytes, 5 * MB),
+      // The article budget is enforced by precacheTransform; the shell, the catalog and the search
+      // index are always needed offline, whatever their size (a 10,000-article edition has a
+      // 27 MB search index), so Workbox's own per-file limit must not drop them or fail the build.
+      maximumFileSizeToCacheInBytes: Math.max(budget.bytes, 512 * MB),
       manifestTransforms: [precacheTransform(options.edition, base, budget)],
       navigateFallback: "index.html",
       // Only pages of the app: not the edition's files, the worker or the manifest.

@@ -21,18 +21,25 @@ function random(seed: number): () => number {
   };
 }
 
-test("a reload storm after typing loses no character", async ({ page }) => {
-  test.setTimeout(240_000);
-  const ROUNDS = 60;
+/** `npm test` runs a short storm; `npm run test:stress` (CI too) runs 500 rounds. */
+const STORM_ROUNDS = Number(process.env.OFFPRINT_STORM_ROUNDS ?? 60);
+const STRESS = STORM_ROUNDS >= 500;
+
+test("a reload storm after typing loses no character", async ({ context }) => {
+  test.setTimeout(60_000 + STORM_ROUNDS * (STRESS ? 5_000 : 3_000));
   const FIXED = [0, 10, 50, 200];
   const next = random(4);
+  let page = await context.newPage();
   await page.goto(`/articles/${FOG.slug}`);
   let expected = "";
   let typed = 0;
   let lost = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    // The first 40 rounds cycle through the fixed delays; the rest are random, 0–400 ms.
-    const reloadDelayMs = round < 40 ? FIXED[round % FIXED.length] : Math.floor(next() * 400);
+  for (let round = 0; round < STORM_ROUNDS; round++) {
+    // The first 40 rounds cycle through the fixed delays; the rest are random: 0–400 ms, and in
+    // the stress run 0–2,000 ms, with every fifth round closing the page instead of reloading.
+    const reloadDelayMs =
+      round < 40 ? FIXED[round % FIXED.length] : Math.floor(next() * (STRESS ? 2000 : 400));
+    const close = STRESS && round >= 40 && round % 5 === 0;
     const box = comment(page);
     await box.focus();
     await page.keyboard.press("ControlOrMeta+End");
@@ -41,10 +48,18 @@ test("a reload storm after typing loses no character", async ({ page }) => {
     expected += chunk;
     typed += chunk.length;
     await expect(box).toHaveValue(expected); // on screen: from here on it must never be lost
-    const reloaded = page.waitForEvent("load");
-    // The storm's deliberate delay: the page itself reloads this long after the last keystroke.
-    await page.evaluate((ms) => void setTimeout(() => location.reload(), ms), reloadDelayMs);
-    await reloaded;
+    if (close) {
+      // The storm's deliberate delay, then the tab is closed and the article opened anew.
+      await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), reloadDelayMs);
+      await page.close();
+      page = await context.newPage();
+      await page.goto(`/articles/${FOG.slug}`);
+    } else {
+      const reloaded = page.waitForEvent("load");
+      // The storm's deliberate delay: the page itself reloads this long after the last keystroke.
+      await page.evaluate((ms) => void setTimeout(() => location.reload(), ms), reloadDelayMs);
+      await reloaded;
+    }
     await comment(page).waitFor(); // the form shows once the draft has been read back
     const value = await comment(page).inputValue();
     let kept = 0;
@@ -52,12 +67,14 @@ test("a reload storm after typing loses no character", async ({ page }) => {
     if (value !== expected) {
       lost += expected.length - kept;
       console.log(
-        `round ${round} (reload after ${reloadDelayMs} ms): lost ${expected.length - kept}`,
+        `round ${round} (${close ? "close" : "reload"} after ${reloadDelayMs} ms): lost ${expected.length - kept}`,
       );
       expected = value;
     }
   }
-  console.log(`reload storm: ${ROUNDS} rounds, ${typed} characters typed, ${lost} characters lost`);
+  console.log(
+    `reload storm: ${STORM_ROUNDS} rounds, ${typed} characters typed, ${lost} characters lost`,
+  );
   expect(lost).toBe(0);
   // And the newest text ends up in IndexedDB, not only in the safety copy.
   await expect(status(page)).toHaveText(/^Draft saved at/);

@@ -4,6 +4,7 @@ import { test, expect } from "./fixtures.ts";
 import { buildApp } from "./build.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
 import { writeHostileEdition } from "../fixtures/hostile-edition.ts";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads.ts";
 
 /** Any execution of a payload sets window.__xss; alert/confirm/prompt are traps too. */
 async function setTrap(context: BrowserContext): Promise<void> {
@@ -127,4 +128,35 @@ test("hostile routes show Not found, run nothing and store nothing", async ({ pa
   });
   expect(stored).not.toMatch(/__proto__|constructor|script|passwd|aaaaaaaaaa|svg/);
   expect(stored).not.toMatch(/"marks":\{"[^"]/);
+});
+
+test("the corpus typed as drafts, sent as search queries and used as slugs runs nothing", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  await setTrap(context);
+  for (const payload of XSS_PAYLOADS) {
+    await page.goto(`/search?q=${encodeURIComponent(payload)}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("searchbox").first()).toHaveValue(payload);
+    expect(await sprung(page), `search ${payload}`).toEqual([]);
+
+    await page.goto(`/articles/${encodeURIComponent(payload)}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Article not found" })).toBeVisible();
+    expect(await sprung(page), `slug ${payload}`).toEqual([]);
+  }
+
+  await page.goto("/articles/us-russia-space-security-talks");
+  const comment = page.getByLabel("Comment *");
+  const all = XSS_PAYLOADS.join("\n");
+  await comment.fill(all);
+  await expect(page.getByText(/^Draft saved/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Comment *")).toHaveValue(all);
+  await page.goto("/drafts");
+  // The drafts page shows the first line of the comment as characters, not markup.
+  await expect(page.getByText(XSS_PAYLOADS[0], { exact: true })).toBeVisible();
+  expect(await sprung(page)).toEqual([]);
+  expect(await page.locator("main script, main img[src='x'], main svg[onload]").count()).toBe(0);
 });

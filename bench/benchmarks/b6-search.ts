@@ -1,0 +1,86 @@
+// B6 search: in the bench page (Offprint's src/catalog/search.ts, unchanged, over the
+// 10,000-article edition), the 95th percentile time of one query over a fixed set of 40, each run
+// in a freshly loaded page; and the search index's gzip size against the article bodies'.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { BenchContext } from "../lib/context.ts";
+import { QUERIES } from "../queries.ts";
+import { limitResult, ratioResult, type Result } from "../lib/result.ts";
+import { gzipSize, median, p95, round } from "../lib/stats.ts";
+import { freshBenchPage } from "./b4-storage.ts";
+
+/** gzip of the search index, of all bodies as one stream, and of each body file summed. */
+export async function searchSizes(dist: string) {
+  const content = path.join(dist, "content");
+  const search = (await readdir(content)).find((f) => f.startsWith("search-"));
+  if (!search) throw new Error(`no search index in ${content}`);
+  const index = gzipSize(await readFile(path.join(content, search)));
+  const bodies = await Promise.all(
+    (await readdir(path.join(content, "articles"))).map((f) =>
+      readFile(path.join(content, "articles", f)),
+    ),
+  );
+  return {
+    index,
+    bodiesTogether: gzipSize(Buffer.concat(bodies)),
+    bodiesEach: bodies.reduce((sum, b) => sum + gzipSize(b), 0),
+  };
+}
+
+export async function b6(ctx: BenchContext): Promise<Result[]> {
+  const n = ctx.large.index.articles.length;
+  const context = await ctx.browser.newContext({ serviceWorkers: "block" });
+  const p95s: number[] = [];
+  const loads: number[] = [];
+  let hits: number[] = [];
+  try {
+    const page = await context.newPage();
+    for (let i = -1; i < ctx.pairs; i++) {
+      await freshBenchPage(page, ctx.benchPage);
+      const run = await page.evaluate((q) => window.bench.search(q), QUERIES);
+      if (i < 0) continue; // warm-up
+      p95s.push(p95(run.times));
+      loads.push(run.load);
+      hits = run.hits;
+      ctx.log(
+        `  run ${i + 1}/${ctx.pairs}: p95 ${round(p95(run.times))} ms, load ${round(run.load)} ms`,
+      );
+    }
+  } finally {
+    await context.close();
+  }
+  if (hits[QUERIES.indexOf("harbour")] === 0) throw new Error("B6: search found nothing");
+  const sizes = await searchSizes(ctx.large.dist);
+  return [
+    limitResult(
+      {
+        id: "B6a",
+        name: `Search over ${n} articles: p95 query time`,
+        limitValue: 10,
+        why: "issue 8: p95 under 10 ms, so results follow typing",
+        unit: "ms",
+        ours: "src/catalog/search.ts",
+        note:
+          `${QUERIES.length} queries per run. Loading the index (fetch + parse) took a median ` +
+          `${round(median(loads))} ms, once per page load, before the first result.`,
+      },
+      p95s,
+    ),
+    ratioResult(
+      {
+        id: "B6b",
+        name: `Search index size vs article bodies, gzip, ${n} articles`,
+        limit: 0.7,
+        why: "issue 8: the index may weigh at most 70% of the bodies it indexes",
+        unit: "B",
+        ours: "search index",
+        baseline: "all bodies, gzipped as one stream",
+        note:
+          `Against the bodies gzipped file by file (as they are served): ` +
+          `${round(sizes.index / sizes.bodiesEach)}× of ${sizes.bodiesEach} B.`,
+      },
+      [sizes.index],
+      [sizes.bodiesTogether],
+    ),
+  ];
+}

@@ -1,0 +1,75 @@
+// A static host for the benchmarks on a fixed port (4195–4199): several folders mounted under path
+// prefixes on one origin, so a page of ours and a reference page can share an origin (and so a
+// service worker's scope rules), as they would on one deploy. Unknown paths get the last mount's
+// index.html (a host that rewrites), so deep links of the app open.
+import { createServer, type Server, type ServerResponse } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
+};
+
+export interface Mount {
+  /** Path prefix, ending in "/". */
+  prefix: string;
+  dir: string;
+}
+
+export interface BenchServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the mounts (longest prefix first) on 127.0.0.1:`port`.
+ * @example const s = await serve(4195, [{ prefix: "/ref/", dir: "ref" }, { prefix: "/", dir: "dist" }]);
+ */
+export async function serve(port: number, mounts: Mount[]): Promise<BenchServer> {
+  const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+  const send = async (res: ServerResponse, file: string) => {
+    const body = await readFile(file);
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-cache",
+    });
+    res.end(body);
+  };
+  const server: Server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const mount = sorted.find((m) => pathname.startsWith(m.prefix)) ?? sorted[sorted.length - 1];
+    const root = path.resolve(mount.dir);
+    const file = path.join(root, pathname.slice(mount.prefix.length) || "index.html");
+    try {
+      if (file.startsWith(root)) {
+        const s = await stat(file).catch(() => undefined);
+        if (s?.isFile()) return await send(res, file);
+        if (s?.isDirectory()) return await send(res, path.join(file, "index.html"));
+      }
+      // Only page addresses fall back to the app; a missing file is a 404.
+      if (path.extname(pathname)) return void res.writeHead(404).end("Not found");
+      await send(res, path.join(root, "index.html"));
+    } catch {
+      res.writeHead(404).end("Not found");
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
