@@ -1,5 +1,5 @@
 import { A, type RouteSectionProps } from "@solidjs/router";
-import { Show, Suspense } from "solid-js";
+import { ErrorBoundary, Show, Suspense } from "solid-js";
 import { siteName } from "virtual:offprint/edition";
 import { announcement } from "./page.ts";
 import { dismiss, notices } from "./notices.ts";
@@ -61,7 +61,21 @@ export function Shell(props: RouteSectionProps) {
         </p>
       </Show>
       <main id="main" tabindex="-1">
-        <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
+        {/* A page whose code cannot be fetched (offline and not cached, or a deploy half-replaced)
+            says so; drafts live on the device and are not touched by a reload. */}
+        <ErrorBoundary
+          fallback={
+            <div class="page-error" role="alert">
+              <h1>This page could not be loaded</h1>
+              <p>Part of Offprint could not be fetched. Your drafts and reading list are safe.</p>
+              <button type="button" onClick={() => location.reload()}>
+                Reload
+              </button>
+            </div>
+          }
+        >
+          <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
+        </ErrorBoundary>
       </main>
       <NoticeList notices={notices()} onDismiss={dismiss} />
       <Shortcuts />

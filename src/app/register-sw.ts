@@ -28,7 +28,9 @@ export function registerServiceWorker(): void {
 
   const base = import.meta.env.BASE_URL;
   sw.register(`${base}sw.js`, { scope: base }).then(
-    (registration) => {
+    (registration: ServiceWorkerRegistration | undefined) => {
+      // Some browsers (and blocked workers) resolve without a registration.
+      if (!registration) return;
       if (registration.waiting && sw.controller) waiting(registration.waiting);
       registration.addEventListener("updatefound", () => {
         const worker = registration.installing;

@@ -110,3 +110,33 @@ test("another tab holding the database while this one starts: nothing hangs", as
   await page.getByRole("link", { name: SPACE }).click();
   await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
 });
+
+// Requests a service worker answers cannot be intercepted: this test fails the network itself.
+test.describe("without a service worker", () => {
+  test.use({ serviceWorkers: "block" });
+  test("a page whose code cannot be fetched says so with a Reload button, and drafts are unaffected", async ({
+    page,
+    problems,
+  }) => {
+    problems.allow.push(/Failed to load resource|dynamically imported module/);
+    await page.goto(SPACE_URL);
+    await page.getByLabel("Comment *").fill("Kept through a broken chunk.");
+    await expect(page.getByText(/^Draft saved/)).toBeVisible();
+
+    // A new tab, where the search page's code cannot be fetched (a half-replaced deploy).
+    const broken = await page.context().newPage();
+    await broken.route(/\/assets\/SearchPage-[^/]+\.js$/, (route) => route.abort());
+    await broken.goto("/");
+    await broken.getByRole("searchbox", { name: "Search" }).fill("vienna");
+    await broken.keyboard.press("Enter");
+    const alert = broken.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+    await expect(alert).toBeVisible();
+    await broken.unroute(/\/assets\/SearchPage-[^/]+\.js$/);
+    await alert.getByRole("button", { name: "Reload" }).click();
+    await expect(broken.getByRole("heading", { level: 1 })).not.toHaveText(
+      "This page could not be loaded",
+    );
+    await broken.goto(SPACE_URL);
+    await expect(broken.getByLabel("Comment *")).toHaveValue("Kept through a broken chunk.");
+  });
+});
