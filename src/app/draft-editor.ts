@@ -211,12 +211,16 @@ export function createDraftEditor(slug: string): DraftEditor {
   });
 
   void (async () => {
+    // The safety copy is read before the stored draft, never after: start-up (startDrafts) may
+    // store the copy and drop it while this load waits, and a stored read from before that write
+    // with a copy read after it would hold neither. Read first, the copy is either still here or
+    // its write is already in what loadDraft returns.
+    const copy = readSafetyCopy(slug);
     const [stored, id] = await Promise.allSettled([loadDraft(slug), loadIdentity()]);
     if (id.status === "fulfilled") setIdentity(id.value);
     if (stored.status === "rejected") setStatus({ kind: "failed", error: stored.reason });
     const record = stored.status === "fulfilled" ? stored.value : undefined;
     base = started = record?.rev ?? 0;
-    const copy = readSafetyCopy(slug);
     const relation = copy ? compareSafetyCopy(copy, record) : "stored";
     if (copy && relation !== "stored") {
       // Text a reload or a closed page left unsaved: it is what the reader last saw.

@@ -1,17 +1,40 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
+import { createRoot } from "solid-js";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
-import { draftsSettled, resetDraftsForTests } from "../../../src/app/drafts.ts";
+import { draftsSettled, resetDraftsForTests, startDrafts } from "../../../src/app/drafts.ts";
+import { createDraftEditor } from "../../../src/app/draft-editor.ts";
 import {
   EMPTY_FIELDS,
+  compareSafetyCopy,
   loadDraft,
   loadIdentity,
   readSafetyCopy,
   saveDraft,
   writeSafetyCopy,
 } from "../../../src/storage/drafts.ts";
+
+// Lets one test hold the form's start-up between its read of the stored draft and the rest of its
+// loading (as a busy device does). Unarmed, every call goes straight through.
+const hold = vi.hoisted(() => ({
+  identity: undefined as Promise<void> | undefined,
+  reads: [] as Promise<unknown>[],
+}));
+vi.mock(import("../../../src/storage/drafts.ts"), async (importOriginal) => {
+  const real = await importOriginal();
+  return {
+    ...real,
+    loadDraft: (key: string) => {
+      const read = real.loadDraft(key);
+      if (hold.identity) hold.reads.push(read);
+      return read;
+    },
+    loadIdentity: () =>
+      hold.identity ? hold.identity.then(() => real.loadIdentity()) : real.loadIdentity(),
+  };
+});
 
 const SPACE = "US, Russia To Hold Space Security Talks";
 const SPACE_SLUG = "us-russia-space-security-talks";
@@ -406,5 +429,42 @@ describe("the Draft marker and the drafts page", () => {
     await renderApp("/drafts");
     expect(await screen.findByText(/^No drafts\. Start a reply under any article/)).toBeVisible();
     expect(screen.queryByRole("list", { name: "Drafts" })).toBeNull();
+  });
+});
+
+describe("a reload storm", () => {
+  afterEach(() => {
+    hold.identity = undefined;
+    hold.reads = [];
+  });
+
+  it("keeps the text that start-up saved from the safety copy while the form was still loading", async () => {
+    // The page went 167 ms after typing: "Hello there" is only in the safety copy.
+    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 3, fields: fields("Hel"), updatedAt: 1 });
+    writeSafetyCopy(FOG_SLUG, { rev: 4, base: 3, fields: fields("Hello there"), updatedAt: 2 });
+    // The new page's form reads the stored draft (rev 3) and is held there...
+    let release!: () => void;
+    hold.identity = new Promise((resolve) => (release = resolve));
+    const { editor, dispose } = createRoot((dispose) => ({
+      editor: createDraftEditor(FOG_SLUG),
+      dispose,
+    }));
+    await Promise.all(hold.reads);
+    // ...while start-up stores the safety copy as rev 4 and drops it.
+    await startDrafts();
+    await waitFor(async () => expect((await loadDraft(FOG_SLUG))?.rev).toBe(4));
+    await waitFor(() => expect(readSafetyCopy(FOG_SLUG)).toBeUndefined());
+    release();
+    await waitFor(() => expect(editor.ready()).toBe(true));
+    expect(editor.fields().comment).toBe("Hello there");
+
+    // And the next keystrokes, cut short by another reload, come back too.
+    editor.edit("comment", "Hello there, again");
+    const copy = readSafetyCopy(FOG_SLUG)!;
+    expect(copy.fields.comment).toBe("Hello there, again");
+    expect(compareSafetyCopy(copy, await loadDraft(FOG_SLUG))).toBe("newer");
+    dispose();
+    await draftsSettled();
+    expect((await loadDraft(FOG_SLUG))?.fields.comment).toBe("Hello there, again");
   });
 });
