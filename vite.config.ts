@@ -1,6 +1,6 @@
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
-import { copyFile } from "node:fs/promises";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
 import { offprintPwa } from "./build/pwa.ts";
@@ -47,6 +47,12 @@ export default defineConfig({
       async writeBundle(options) {
         const dir = options.dir ?? "dist";
         await copyFile(path.join(dir, "index.html"), path.join(dir, "404.html"));
+        // theme.js runs before the first paint on every page load: ship it without its comments
+        // and indentation (it has no strings containing "//").
+        const theme = path.join(dir, "theme.js");
+        const source = await readFile(theme, "utf8");
+        const lines = source.split("\n").map((line) => line.trim());
+        await writeFile(theme, lines.filter((l) => l && !l.startsWith("//")).join("\n") + "\n");
       },
     },
   ],
@@ -64,7 +70,7 @@ export default defineConfig({
           groups: [
             {
               name: "core",
-              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup)|catalog[\\/](catalog|format)|app[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
+              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|outbox)|catalog[\\/](catalog|format)|app[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
             },
           ],
         },

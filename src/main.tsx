@@ -5,8 +5,20 @@ import "./styles/global.css";
 
 const root = document.getElementById("app");
 startOffline();
+// Replies waiting in the outbox go out at start and when the network returns; the engine loads
+// only when the outbox flag says something waits (reading the flag can throw where storage is
+// blocked: then nothing can wait).
+const outbox = () => {
+  try {
+    if (localStorage["offprint:outbox-pending"]) void import("./app/outbox-wake.ts");
+  } catch {}
+};
+addEventListener("online", outbox);
 // The service worker is not needed for the first paint: register it once the page has loaded.
-const register = () => void import("./app/register-sw.ts").then((m) => m.registerServiceWorker());
+const register = () => {
+  void import("./app/register-sw.ts").then((m) => m.registerServiceWorker());
+  outbox();
+};
 if (document.readyState === "complete") register();
 else window.addEventListener("load", register, { once: true });
 if (root) render(() => <App base={import.meta.env.BASE_URL.replace(/\/$/, "")} />, root);

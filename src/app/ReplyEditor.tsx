@@ -1,8 +1,12 @@
 import { useBeforeLeave } from "@solidjs/router";
-import { onCleanup, Show } from "solid-js";
+import { createSignal, onCleanup, Show } from "solid-js";
 import { commentsUrl } from "virtual:offprint/edition";
 import { createDraftEditor } from "./draft-editor.ts";
 import { beforeReload } from "./offline.ts";
+import { notifyFailure } from "./notices.ts";
+import { submitReply } from "./outbox.ts";
+import { validateReply } from "./reply-validation.ts";
+import { Outbox } from "./Outbox.tsx";
 import { COMMENT_LIMIT } from "../storage/drafts.ts";
 import { ReplyForm } from "../components/ReplyForm.tsx";
 
@@ -17,27 +21,56 @@ export function ReplyEditor(props: { slug: string }) {
 
 function Editor(props: { slug: string }) {
   // The slug never changes for this component (keyed above), so reading it once is right.
-  const editor = createDraftEditor(props.slug);
+  const slug = props.slug;
+  const editor = createDraftEditor(slug);
   useBeforeLeave(() => void editor.flush());
   // An update's "Reload" waits until this draft is written.
   onCleanup(beforeReload(() => editor.flush()));
+  // Messages appear after the first "Post Comment" and follow the text from then on.
+  const [checked, setChecked] = createSignal(false);
+  const [posting, setPosting] = createSignal(false);
+  const errors = () => (checked() ? validateReply(editor.fields(), COMMENT_LIMIT) : undefined);
+
+  async function post(): Promise<void> {
+    setChecked(true);
+    const found = errors();
+    if (posting() || (found && Object.keys(found).length > 0)) return;
+    setPosting(true);
+    try {
+      // The outbox holds the text before the draft lets go of it: never lost in between.
+      await submitReply(slug, { ...editor.fields() });
+      setChecked(false);
+      await editor.posted();
+    } catch (err) {
+      notifyFailure("Posting the reply", err);
+    } finally {
+      setPosting(false);
+    }
+  }
+
   return (
-    <Show when={editor.ready()}>
-      <ReplyForm
-        fields={editor.fields()}
-        limit={COMMENT_LIMIT}
-        remember={editor.remember()}
-        status={editor.status()}
-        failed={editor.failed()}
-        conflictAt={editor.conflict()?.updatedAt}
-        canDiscard={editor.canDiscard()}
-        localOnly={commentsUrl === ""}
-        onInput={editor.edit}
-        onRemember={editor.setRemember}
-        onDiscard={editor.discard}
-        onKeepMine={editor.keepMine}
-        onLoadOther={editor.loadTheirs}
-      />
-    </Show>
+    <>
+      <Show when={editor.ready()}>
+        <ReplyForm
+          fields={editor.fields()}
+          limit={COMMENT_LIMIT}
+          remember={editor.remember()}
+          status={editor.status()}
+          failed={editor.failed()}
+          conflictAt={editor.conflict()?.updatedAt}
+          canDiscard={editor.canDiscard()}
+          localOnly={commentsUrl === ""}
+          errors={errors()}
+          onPost={commentsUrl === "" ? undefined : () => void post()}
+          posting={posting()}
+          onInput={editor.edit}
+          onRemember={editor.setRemember}
+          onDiscard={editor.discard}
+          onKeepMine={editor.keepMine}
+          onLoadOther={editor.loadTheirs}
+        />
+      </Show>
+      <Outbox slug={slug} />
+    </>
   );
 }

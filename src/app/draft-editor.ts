@@ -22,7 +22,7 @@ import { StorageFullError, StorageUnavailableError } from "../storage/db.ts";
 import { requestPersistence } from "../storage/persist.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { notifyFailure } from "./notices.ts";
-import { applyDraft, discardDraft, followDraft, trackWrite } from "./drafts.ts";
+import { applyDraft, clearDraft, discardDraft, followDraft, trackWrite } from "./drafts.ts";
 
 /** How long typing may pause before the draft is written (the issue allows at most 300 ms). */
 export const SAVE_DELAY_MS = 250;
@@ -31,6 +31,7 @@ type Status =
   | { kind: "idle" }
   | { kind: "saved"; at: number }
   | { kind: "discarded" }
+  | { kind: "posted" }
   | { kind: "conflict" }
   | { kind: "failed"; error: unknown };
 
@@ -48,6 +49,8 @@ function statusText(status: Status): string {
       return `Draft saved ${when(status.at)}`;
     case "discarded":
       return "Draft discarded";
+    case "posted":
+      return "Reply moved to the outbox";
     case "conflict":
       return "Draft not saved: choose which text to keep";
     case "failed": {
@@ -85,6 +88,8 @@ export interface DraftEditor {
   keepMine(): void;
   loadTheirs(): void;
   discard(): void;
+  /** Empties the draft once its text is in the outbox (no notice, no undo: the outbox has it). */
+  posted(): Promise<void>;
   /** Writes pending edits now; resolves when done (or failed, which the status says). */
   flush(): Promise<void>;
 }
@@ -317,6 +322,24 @@ export function createDraftEditor(slug: string): DraftEditor {
           }
         }
       });
+    },
+    posted() {
+      clearTimeout(timer);
+      timer = undefined;
+      setConflict(undefined);
+      setFields(identityFields(identity()));
+      savedEdits = ++edits;
+      const next = queue.then(async () => {
+        try {
+          await clearDraft(slug);
+          setStatus({ kind: "posted" });
+        } catch (err) {
+          setStatus({ kind: "failed", error: err });
+        }
+      });
+      queue = next;
+      trackWrite(next);
+      return next;
     },
     flush,
   };

@@ -112,6 +112,11 @@ async function replace(slug: string, fields: DraftFields): Promise<Draft> {
   return record;
 }
 
+/** Empties a draft without a notice (its text went to the outbox). */
+export function clearDraft(slug: string): Promise<Draft> {
+  return replace(slug, EMPTY_FIELDS);
+}
+
 /**
  * Discards a draft, with an Undo that brings back `previous` (by default the stored text).
  * Rejects (after telling the reader) when the device refused.

@@ -1,4 +1,4 @@
-import { createUniqueId, Show } from "solid-js";
+import { createUniqueId, For, Show } from "solid-js";
 
 export interface ReplyFields {
   comment: string;
@@ -6,6 +6,16 @@ export interface ReplyFields {
   email: string;
   website: string;
 }
+
+export type ReplyErrors = Partial<Record<keyof ReplyFields, string>>;
+
+const LABELS: Record<keyof ReplyFields, string> = {
+  comment: "Comment",
+  name: "Name",
+  email: "Email",
+  website: "Website",
+};
+const ORDER = ["comment", "name", "email", "website"] as const;
 
 /** A required field's label: the star is for the eye; `required` tells assistive technology. */
 function Required(props: { for: string; text: string }) {
@@ -32,6 +42,11 @@ export function ReplyForm(props: {
   conflictAt?: number;
   canDiscard: boolean;
   localOnly: boolean;
+  /** Why the reply cannot be posted, per field (shown after a Post Comment that failed). */
+  errors?: ReplyErrors;
+  /** Posting: present only when the edition names a comment service. */
+  onPost?: () => void;
+  posting?: boolean;
   onInput: (name: keyof ReplyFields, value: string) => void;
   onRemember: (on: boolean) => void;
   onDiscard: () => void;
@@ -41,13 +56,64 @@ export function ReplyForm(props: {
   const id = createUniqueId();
   const length = () => props.fields.comment.length;
   const over = () => length() - props.limit;
+  const error = (name: keyof ReplyFields) => props.errors?.[name];
+  const problems = () => ORDER.filter((name) => error(name));
+  const describedBy = (...ids: (string | false | undefined)[]) =>
+    ids.filter(Boolean).join(" ") || undefined;
+  const fieldId = (name: keyof ReplyFields) => `${id}-${name}`;
+  const errorId = (name: keyof ReplyFields) => `${id}-${name}-error`;
+  let summary: HTMLDivElement | undefined;
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!props.onPost) return;
+    props.onPost();
+    // After the parent validated: move focus to the summary when there is something to fix.
+    queueMicrotask(() => problems().length > 0 && summary?.focus());
+  };
+  const Message = (p: { name: keyof ReplyFields }) => (
+    <Show when={error(p.name)}>
+      {(message) => (
+        <span id={errorId(p.name)} class="reply-error">
+          {message()}
+        </span>
+      )}
+    </Show>
+  );
   const field = (name: keyof ReplyFields) => (e: { currentTarget: { value: string } }) =>
     props.onInput(name, e.currentTarget.value);
 
   return (
     <section class="reply" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Leave a Reply</h2>
-      <form onSubmit={(e) => e.preventDefault()} novalidate>
+      <form onSubmit={submit} novalidate>
+        <Show when={problems().length > 0}>
+          <div
+            class="reply-summary"
+            role="alert"
+            tabindex="-1"
+            aria-labelledby={`${id}-summary`}
+            ref={summary}
+          >
+            <h3 id={`${id}-summary`}>Your reply cannot be posted yet</h3>
+            <ul>
+              <For each={problems()}>
+                {(name) => (
+                  <li>
+                    <a
+                      href={`#${fieldId(name)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(fieldId(name))?.focus();
+                      }}
+                    >
+                      {LABELS[name]}: {error(name)}
+                    </a>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </div>
+        </Show>
         <p class="reply-note">
           Your email address will not be published. Required fields are marked{" "}
           <span class="required">*</span>
@@ -78,11 +144,15 @@ export function ReplyForm(props: {
             rows="8"
             required
             aria-required="true"
-            aria-invalid={over() > 0 ? "true" : undefined}
-            aria-describedby={over() > 0 ? `${id}-limit` : undefined}
+            aria-invalid={over() > 0 || error("comment") ? "true" : undefined}
+            aria-describedby={describedBy(
+              error("comment") && errorId("comment"),
+              over() > 0 && `${id}-limit`,
+            )}
             value={props.fields.comment}
             onInput={field("comment")}
           />
+          <Message name="comment" />
           <Show when={length() > props.limit * 0.9}>
             <span class="reply-counter" classList={{ over: over() > 0 }}>
               {length().toLocaleString("en-US")} / {props.limit.toLocaleString("en-US")} characters
@@ -106,9 +176,12 @@ export function ReplyForm(props: {
             autocomplete="name"
             required
             aria-required="true"
+            aria-invalid={error("name") ? "true" : undefined}
+            aria-describedby={describedBy(error("name") && errorId("name"))}
             value={props.fields.name}
             onInput={field("name")}
           />
+          <Message name="name" />
         </p>
         <p class="reply-field">
           <Required for={`${id}-email`} text="Email" />
@@ -119,9 +192,12 @@ export function ReplyForm(props: {
             autocomplete="email"
             required
             aria-required="true"
+            aria-invalid={error("email") ? "true" : undefined}
+            aria-describedby={describedBy(error("email") && errorId("email"))}
             value={props.fields.email}
             onInput={field("email")}
           />
+          <Message name="email" />
         </p>
         <p class="reply-field">
           <label for={`${id}-website`}>Website</label>
@@ -130,9 +206,12 @@ export function ReplyForm(props: {
             name="website"
             type="url"
             autocomplete="url"
+            aria-invalid={error("website") ? "true" : undefined}
+            aria-describedby={describedBy(error("website") && errorId("website"))}
             value={props.fields.website}
             onInput={field("website")}
           />
+          <Message name="website" />
         </p>
         <p class="reply-remember">
           <input
@@ -157,6 +236,11 @@ export function ReplyForm(props: {
           <button type="button" onClick={() => props.onDiscard()} disabled={!props.canDiscard}>
             Discard draft
           </button>
+          <Show when={props.onPost}>
+            <button type="submit" disabled={props.posting}>
+              Post Comment
+            </button>
+          </Show>
         </div>
       </form>
     </section>

@@ -5,6 +5,7 @@ import { formatDay, formatTime } from "../catalog/format.ts";
 import { DraftList } from "../components/DraftList.tsx";
 import { pageShown } from "../app/page.ts";
 import { discardDraft, listDrafts } from "../app/drafts.ts";
+import { Outbox } from "../app/Outbox.tsx";
 
 /** The first non-blank line of a comment, shortened for the list (the draft itself is whole). */
 function firstLine(comment: string): string {
@@ -47,6 +48,7 @@ export default function DraftsPage() {
             onDiscard={(slug) => void discardDraft(slug).catch(() => undefined)}
           />
         </Show>
+        <Outbox title={(slug) => catalog()?.bySlug.get(slug)?.title} />
       </Show>
     </section>
   );

@@ -11,6 +11,7 @@ import { Draft, Identity, DRAFT_KEYS, loadDrafts, loadIdentity, sameFields } fro
 import { Position, loadPositions } from "./positions.ts";
 import { Settings, SETTINGS_KEYS, loadSettings } from "./settings.ts";
 import { announce } from "./sync.ts";
+import { OutboxRecord } from "./outbox.ts";
 
 /** The largest file Import reads. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -42,10 +43,6 @@ function dict<K extends v.GenericSchema<string>, V extends v.GenericSchema>(key:
     v.record(key, value),
   );
 }
-
-// The outbox has no module of its own yet: its records are kept as they are, as long as they carry
-// a schema version. When src/storage/outbox.ts exists, use its schema here.
-const OutboxRecord = v.looseObject({ v: v.pipe(v.number(), v.integer(), v.minValue(1)) });
 
 /** The file "Download my data" saves and "Import" reads. */
 export const Backup = v.object({
@@ -121,7 +118,9 @@ export async function exportData(now = new Date()): Promise<Backup> {
   const outboxRecords: Record<string, v.InferOutput<typeof OutboxRecord>> = {};
   for (const [key, value] of outbox) {
     const parsed = v.safeParse(OutboxRecord, value);
-    if (parsed.success && v.is(recordKey, key)) outboxRecords[key] = parsed.output;
+    if (parsed.success && v.is(recordKey, key) && parsed.output.id === key) {
+      outboxRecords[key] = parsed.output;
+    }
   }
   return {
     app: "offprint",

@@ -90,7 +90,10 @@ test("settings survive a reload and the first paint already has them", async ({ 
   });
   await page.goto(LONG, { waitUntil: "commit" });
   await page.waitForFunction(() => document.readyState !== "loading" || !!document.body);
-  await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor !== "");
+  // Wait for the stylesheet itself (its custom properties), not just for <body> to exist.
+  await page.waitForFunction(
+    () => getComputedStyle(document.documentElement).getPropertyValue("--measure-em").trim() !== "",
+  );
   const first = await page.evaluate(() => ({
     app: document.getElementById("app")?.childElementCount ?? -1,
     theme: document.documentElement.dataset.theme,

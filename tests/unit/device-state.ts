@@ -49,10 +49,19 @@ export async function usedDevice(): Promise<void> {
   await saveIdentity({ name: "Ada", email: "ada@example.org", website: "" });
   await saveSettings({ v: 1, theme: "dark", textSize: "large", lineWidth: "narrow", font: "sans" });
   await savePosition("a-third-article", { v: 1, progress: 0.42, updatedAt: 1_700_000_400_000 });
-  await write("outbox", "reply-1", {
-    v: 1,
-    slug: "a-second-article",
-    body: "Sent later",
-    tries: 2,
-  });
+  await write("outbox", "reply-1", OUTBOX_RECORD);
 }
+
+/** The outbox record the device above holds: a reply waiting after two tries. */
+export const OUTBOX_RECORD = {
+  v: 1,
+  id: "reply-1",
+  slug: "a-second-article",
+  fields: { comment: "Sent later", name: "Ada", email: "ada@example.org", website: "" },
+  state: "waiting",
+  tries: 2,
+  nextAt: 1_700_000_500_000,
+  createdAt: 1_700_000_450_000,
+  updatedAt: 1_700_000_460_000,
+  error: "the service answered 503",
+} as const;

@@ -40,11 +40,28 @@ const settings = fc.oneof(
     font: fc.constantFrom("serif", "sans"),
   }),
 );
-const outboxRecord = fc.record({
-  v: fc.constant(1),
-  body: fc.string({ maxLength: 10 }),
-  extra: fc.jsonValue({ maxDepth: 2 }),
-});
+const outboxRecord = (id: string) =>
+  fc.record({
+    v: fc.constant(1 as const),
+    id: fc.constant(id),
+    slug,
+    fields: fc.record({
+      comment: fc.string({ maxLength: 10 }),
+      name: fc.string({ maxLength: 5 }),
+      email: fc.string({ maxLength: 5 }),
+      website: fc.string({ maxLength: 5 }),
+    }),
+    state: fc.constantFrom(
+      "waiting" as const,
+      "sending" as const,
+      "sent" as const,
+      "rejected" as const,
+    ),
+    tries: fc.nat({ max: 9 }),
+    nextAt: time,
+    createdAt: time,
+    updatedAt: time,
+  });
 const position = fc.record({
   v: fc.constant(1),
   progress: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -59,7 +76,10 @@ const validBackup = fc.record({
   bookmarks: fc.dictionary(slug, time, { maxKeys: 3 }),
   reads: fc.dictionary(slug, time, { maxKeys: 3 }),
   drafts: fc.dictionary(slug, draft, { maxKeys: 2 }),
-  outbox: fc.dictionary(fc.constantFrom("reply-1", "reply-2", "x"), outboxRecord, { maxKeys: 2 }),
+  outbox: fc
+    .subarray(["reply-1", "reply-2", "x"], { maxLength: 2 })
+    .chain((ids) => fc.tuple(...ids.map(outboxRecord)))
+    .map((records) => Object.fromEntries(records.map((r) => [r.id, r]))),
   positions: fc.dictionary(slug, position, { maxKeys: 2 }),
   identity: fc.constantFrom(null, { v: 1, name: "Bo", email: "", website: "" }),
 });

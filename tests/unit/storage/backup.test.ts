@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshDevice } from "../fresh-device.ts";
-import { deviceState, usedDevice } from "../device-state.ts";
+import { OUTBOX_RECORD, deviceState, usedDevice } from "../device-state.ts";
 import {
   ImportError,
   ImportWriteError,
@@ -50,12 +50,7 @@ describe("export and import", () => {
     );
     expect(data.reads["a-third-article"]).toBe(1_700_000_200_000);
     expect(data.drafts["a-second-article"].fields.comment).toMatch(/^Half a reply/);
-    expect(data.outbox["reply-1"]).toEqual({
-      v: 1,
-      slug: "a-second-article",
-      body: "Sent later",
-      tries: 2,
-    });
+    expect(data.outbox["reply-1"]).toEqual(OUTBOX_RECORD);
     expect(data.settings).toMatchObject({ theme: "dark", textSize: "large" });
     expect(data.positions["a-third-article"].progress).toBe(0.42);
   });
