@@ -12,6 +12,7 @@ import { ReadingProgress } from "../components/ReadingProgress.tsx";
 import { trackReading } from "../app/positions.ts";
 import { isRead, isSaved, markRead, toggleBookmark, toggleRead } from "../app/library.ts";
 import { shareLink } from "../app/share.ts";
+import { LoadFailed } from "../components/LoadFailed.tsx";
 
 /** `/articles/<slug>`: one article. The slug is untrusted: it only ever selects from the catalog. */
 export default function ArticlePage() {
@@ -86,16 +87,11 @@ export default function ArticlePage() {
             </Show>
             <Switch>
               <Match when={body.error}>
-                <div class="body-missing" role="alert">
-                  <p>
-                    {navigator.onLine
-                      ? "This article could not be loaded."
-                      : "This article isn't available offline yet."}
-                  </p>
-                  <button type="button" onClick={() => refetch()}>
-                    Try again
-                  </button>
-                </div>
+                <LoadFailed
+                  online="This article could not be loaded."
+                  offline="This article isn't available offline yet."
+                  onRetry={() => refetch()}
+                />
               </Match>
               <Match when={body()}>
                 {/* The only innerHTML in the app: sanitized at build time. */}

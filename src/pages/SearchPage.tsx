@@ -8,6 +8,7 @@ import { documentTitle, pageShown } from "../app/page.ts";
 import { isRead, isSaved, toggleBookmark } from "../app/library.ts";
 import { markersFor } from "../app/markers.ts";
 import "./SearchPage.css";
+import { LoadFailed } from "../components/LoadFailed.tsx";
 
 type Params = { q?: string; unread?: string; saved?: string; short?: string; category?: string };
 
@@ -89,16 +90,11 @@ export default function SearchPage() {
           </p>
         </Match>
         <Match when={searcher.error}>
-          <div class="body-missing" role="alert">
-            <p>
-              {navigator.onLine
-                ? "The search could not be loaded."
-                : "The search isn't available offline yet."}
-            </p>
-            <button type="button" onClick={() => refetch()}>
-              Try again
-            </button>
-          </div>
+          <LoadFailed
+            online="The search could not be loaded."
+            offline="The search isn't available offline yet."
+            onRetry={() => refetch()}
+          />
         </Match>
         <Match when={!ready()}>
           <p class="loading">Loading the search…</p>
