@@ -1,18 +1,9 @@
 import { onMount, Show } from "solid-js";
 import { formatDay, formatTime } from "../catalog/format.ts";
+import { firstLine } from "../catalog/first-line.ts";
 import { OutboxList, type OutboxItem } from "../components/OutboxList.tsx";
 import type { OutboxRecord } from "../storage/outbox.ts";
 import { discardReply, editReply, flushOutbox, listOutbox, retryNow } from "./outbox.ts";
-
-/** The first non-blank line of a comment, shortened for a list (the reply itself is whole). */
-export function firstLine(comment: string): string {
-  const line =
-    comment
-      .split("\n")
-      .find((l) => l.trim() !== "")
-      ?.trim() ?? "";
-  return line.length > 140 ? `${line.slice(0, 139)}…` : line;
-}
 
 /** A reply's state in the reader's words. */
 export function stateText(r: OutboxRecord): string {

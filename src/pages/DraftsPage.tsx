@@ -2,20 +2,11 @@ import { A, createAsync } from "@solidjs/router";
 import { createEffect, Show } from "solid-js";
 import { loadCatalog } from "../catalog/catalog.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
+import { firstLine } from "../catalog/first-line.ts";
 import { DraftList } from "../components/DraftList.tsx";
 import { pageShown } from "../app/page.ts";
 import { discardDraft, listDrafts } from "../app/drafts.ts";
 import { Outbox } from "../app/Outbox.tsx";
-
-/** The first non-blank line of a comment, shortened for the list (the draft itself is whole). */
-function firstLine(comment: string): string {
-  const line =
-    comment
-      .split("\n")
-      .find((l) => l.trim() !== "")
-      ?.trim() ?? "";
-  return line.length > 140 ? `${line.slice(0, 139)}…` : line;
-}
 
 /** `/drafts`: every reply draft on this device, the most recently edited first. */
 export default function DraftsPage() {

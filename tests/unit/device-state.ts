@@ -65,3 +65,15 @@ export const OUTBOX_RECORD = {
   updatedAt: 1_700_000_460_000,
   error: "the service answered 503",
 } as const;
+
+/** Makes the nth IndexedDB put from now on fail as a full disk would (n counts from 1; 0: none). */
+export function failPut(n: number): () => void {
+  const proto = globalThis.IDBObjectStore.prototype;
+  const put = proto.put;
+  let calls = 0;
+  proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+    if (++calls === n) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return put.apply(this, args);
+  };
+  return () => void (proto.put = put);
+}

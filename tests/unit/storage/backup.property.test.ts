@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as v from "valibot";
 import { freshDevice } from "../fresh-device.ts";
-import { deviceState, usedDevice, type DeviceState } from "../device-state.ts";
+import { deviceState, failPut, usedDevice, type DeviceState } from "../device-state.ts";
 import { applyImport, parseBackup, type Backup } from "../../../src/storage/backup.ts";
 import { loadReadMarks } from "../../../src/storage/reads.ts";
 import { loadBookmarks } from "../../../src/storage/bookmarks.ts";
@@ -133,18 +133,6 @@ const file = fc.oneof(
   { weight: 1, arbitrary: fc.json({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
 );
-
-/** Makes the nth IndexedDB put fail (0: none), as a full disk would. */
-function failPut(n: number): () => void {
-  const proto = globalThis.IDBObjectStore.prototype;
-  const put = proto.put;
-  let calls = 0;
-  proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
-    if (++calls === n) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    return put.apply(this, args);
-  };
-  return () => void (proto.put = put);
-}
 
 function prototypeSnapshot(): string[] {
   return [Object.prototype, Array.prototype, Function.prototype].flatMap((p) =>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshDevice } from "../fresh-device.ts";
-import { OUTBOX_RECORD, deviceState, usedDevice } from "../device-state.ts";
+import { OUTBOX_RECORD, deviceState, failPut, usedDevice } from "../device-state.ts";
 import {
   ImportError,
   ImportWriteError,
@@ -17,20 +17,6 @@ import { saveBookmark } from "../../../src/storage/bookmarks.ts";
 
 beforeEach(freshDevice);
 afterEach(() => vi.restoreAllMocks());
-
-/** Makes the nth IndexedDB put from now on fail as a full disk would (n counts from 1). */
-function failPut(n: number): () => void {
-  const proto = globalThis.IDBObjectStore.prototype;
-  const put = proto.put;
-  let calls = 0;
-  proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
-    if (++calls === n) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    return put.apply(this, args);
-  };
-  return () => {
-    proto.put = put;
-  };
-}
 
 async function exportedText(): Promise<string> {
   return JSON.stringify(await exportData(new Date("2026-03-04T10:00:00Z")), null, 2);
