@@ -6,6 +6,8 @@ import { installShortcuts } from "./keyboard.ts";
 // What the keys do, and their list, are loaded on the first shortcut: the start-up bundle keeps
 // only the listener.
 const actions = () => import("./shortcut-actions.ts");
+/** Shortcuts run one after another, in the order they were pressed ("j j k" is never "j k j"). */
+let queue: Promise<unknown> = Promise.resolve();
 const ShortcutsDialog = lazy(async () => {
   const [{ ShortcutsDialog: Dialog }, { SHORTCUTS }] = await Promise.all([
     import("../components/ShortcutsDialog.tsx"),
@@ -31,7 +33,10 @@ export function Shortcuts() {
         return box?.select();
       }
       const article = onArticle()?.params.slug;
-      void actions().then((m) => m.runShortcut(action, { navigate, article }));
+      queue = queue
+        .then(actions)
+        .then((m) => m.runShortcut(action, { navigate, article }))
+        .catch(() => undefined); // a chunk that cannot load: the next key tries again
     }),
   );
 

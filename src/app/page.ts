@@ -7,7 +7,8 @@ import { siteName } from "virtual:offprint/edition";
 const [announcement, setAnnouncement] = createSignal("");
 export { announcement };
 
-let firstPage = true;
+/** The page last shown; the first page is taken as shown, with no focus move. */
+let shown: { title: string; h1: Element | null } | undefined;
 
 /** The document title for a page: "<title> · <site name>", or the site name alone. */
 export function documentTitle(title?: string): string {
@@ -21,12 +22,12 @@ export function documentTitle(title?: string): string {
 export function pageShown(title?: string): void {
   document.title = documentTitle(title);
   setAnnouncement(document.title);
-  if (firstPage) {
-    firstPage = false;
-    return;
-  }
+  // The first page, and the same page shown again (same title, same h1: its data changed), keep
+  // the focus where it is: a reader moving through cards with j/k must not be sent to the top.
   const h1 = document.querySelector<HTMLElement>("main h1");
-  if (h1) {
+  const stay = !shown || (shown.title === document.title && shown.h1 === h1);
+  shown = { title: document.title, h1 };
+  if (h1 && !stay) {
     h1.tabIndex = -1;
     h1.focus({ preventScroll: true });
   }

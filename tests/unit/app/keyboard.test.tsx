@@ -55,6 +55,12 @@ describe("keyboard shortcuts in the list", () => {
     await waitFor(() => expect(focusedTitle()).toBe(titles[0]));
   });
 
+  it("keys pressed before their actions have loaded run in the order pressed", async () => {
+    const { user, titles } = await listPage();
+    await user.keyboard("jjjk");
+    await waitFor(() => expect(focusedTitle()).toBe(titles[1]));
+  });
+
   it("o opens the focused article, and Enter does too", async () => {
     const { user, edition, titles } = await listPage();
     await user.keyboard("jjo");
