@@ -11,7 +11,7 @@ import { Draft, Identity, DRAFT_KEYS, loadDrafts, loadIdentity, sameFields } fro
 import { Position, loadPositions } from "./positions.ts";
 import { Settings, SETTINGS_KEYS, loadSettings } from "./settings.ts";
 import { announce } from "./sync.ts";
-import { OutboxRecord } from "./outbox.ts";
+import { isPending, OutboxRecord, setPendingFlag } from "./outbox.ts";
 
 /** The largest file Import reads. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -339,6 +339,11 @@ export async function applyImport(backup: Backup): Promise<ImportPlan> {
   }
   const rev = Date.now();
   for (const w of plan.writes) announce({ kind: w.kind, key: w.key, rev });
+  // An imported reply still waiting to be sent goes out at the next start, from any page.
+  const waiting = plan.writes.some(
+    (w) => w.kind === "outbox" && isPending(w.value as OutboxRecord),
+  );
+  if (waiting) setPendingFlag(true);
   return plan;
 }
 

@@ -14,6 +14,7 @@ import {
 } from "../../../src/storage/backup.ts";
 import { SCHEMA_VERSION } from "../../../src/storage/schema.ts";
 import { saveBookmark } from "../../../src/storage/bookmarks.ts";
+import { OUTBOX_KEYS } from "../../../src/storage/outbox.ts";
 
 beforeEach(freshDevice);
 afterEach(() => vi.restoreAllMocks());
@@ -67,6 +68,15 @@ describe("export and import", () => {
     expect({ ...after, localStorage: {} }).toEqual({ ...before, localStorage: {} });
     // Importing the same file again has nothing left to do.
     expect((await planImport(backup)).writes).toEqual([]);
+  });
+
+  it("an imported reply still waiting is sent at the next start: the outbox flag is set", async () => {
+    await usedDevice();
+    const text = await exportedText();
+    await freshDevice();
+    expect(localStorage.getItem(OUTBOX_KEYS.pending)).toBeNull();
+    await applyImport(parseBackup(text));
+    expect(localStorage.getItem(OUTBOX_KEYS.pending)).toBe("1");
   });
 
   it("counts what an import would change on a device that already has some of it", async () => {
