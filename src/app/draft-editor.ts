@@ -181,8 +181,14 @@ export function createDraftEditor(slug: string): DraftEditor {
     return saveIdentity(id).catch((err) => notifyFailure("Remembering your name", err));
   }
 
+  // Another tab's change heard while this form was still loading: followed once it is ready.
+  let heardEarly: Draft | undefined;
   function adopt(d: Draft): void {
-    if (!ready() || d.rev <= base) return;
+    if (!ready()) {
+      if (!heardEarly || d.rev > heardEarly.rev) heardEarly = d;
+      return;
+    }
+    if (d.rev <= base) return;
     if (sameFields(d.fields, fields()) || (isEmpty(d.fields) && !dirty())) {
       base = d.rev;
       started = Math.max(started, d.rev);
@@ -244,6 +250,8 @@ export function createDraftEditor(slug: string): DraftEditor {
       if (record && isEmpty(record.fields)) setStatus({ kind: "idle" });
     }
     setReady(true);
+    if (heardEarly) adopt(heardEarly);
+    heardEarly = undefined;
     if (dirty() && stored.status === "fulfilled") void flush();
   })();
 

@@ -4,7 +4,12 @@ import userEvent from "@testing-library/user-event";
 import { createRoot } from "solid-js";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
-import { draftsSettled, resetDraftsForTests, startDrafts } from "../../../src/app/drafts.ts";
+import {
+  draftsSettled,
+  listDrafts,
+  resetDraftsForTests,
+  startDrafts,
+} from "../../../src/app/drafts.ts";
 import { createDraftEditor } from "../../../src/app/draft-editor.ts";
 import {
   EMPTY_FIELDS,
@@ -436,6 +441,29 @@ describe("a reload storm", () => {
   afterEach(() => {
     hold.identity = undefined;
     hold.reads = [];
+  });
+
+  it("follows another tab's change heard while the form was still loading", async () => {
+    await startDrafts();
+    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("First words"), updatedAt: 1 });
+    let release!: () => void;
+    hold.identity = new Promise((resolve) => (release = resolve));
+    const { editor, dispose } = createRoot((dispose) => ({
+      editor: createDraftEditor(FOG_SLUG),
+      dispose,
+    }));
+    await Promise.all(hold.reads); // the form has read rev 1 and waits
+    await otherTabWrites(FOG_SLUG, 1, 2, "Second words, from the other tab");
+    // The app has heard of it (the drafts list follows) before the form is ready.
+    await waitFor(() =>
+      expect(listDrafts().find((d) => d.slug === FOG_SLUG)?.draft.rev).toBe(2),
+    );
+    expect(editor.ready()).toBe(false);
+    release();
+    await waitFor(() => expect(editor.ready()).toBe(true));
+    await waitFor(() => expect(editor.fields().comment).toBe("Second words, from the other tab"));
+    dispose();
+    await draftsSettled();
   });
 
   it("keeps the text that start-up saved from the safety copy while the form was still loading", async () => {
