@@ -26,6 +26,9 @@ import { applyDraft, clearDraft, discardDraft, followDraft, trackWrite } from ".
 
 /** How long typing may pause before the draft is written (the issue allows at most 300 ms). */
 export const SAVE_DELAY_MS = 250;
+/** After a failed save the editor tries again by itself: after 2 s, then twice as long, up to 1 min. */
+export const RETRY_FIRST_MS = 2000;
+const RETRY_MAX_MS = 60_000;
 
 type Status =
   | { kind: "idle" }
@@ -114,6 +117,8 @@ export function createDraftEditor(slug: string): DraftEditor {
   let savedEdits = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let queue: Promise<void> = Promise.resolve();
+  let retryIn = RETRY_FIRST_MS;
+  let closed = false;
   const dirty = () => edits !== savedEdits;
 
   const keepSafetyCopy = () =>
@@ -156,8 +161,14 @@ export function createDraftEditor(slug: string): DraftEditor {
       applyDraft(slug, saved, true);
       setStatus({ kind: "saved", at: saved.updatedAt });
       void requestPersistence();
+      retryIn = RETRY_FIRST_MS;
     } catch (err) {
       setStatus({ kind: "failed", error: err });
+      // Try again by itself (storage may be freed without another keystroke), less and less often.
+      if (!closed && !timer) {
+        timer = setTimeout(() => void flush(), retryIn);
+        retryIn = Math.min(retryIn * 2, RETRY_MAX_MS);
+      }
     } finally {
       inflight = undefined;
     }
@@ -214,6 +225,7 @@ export function createDraftEditor(slug: string): DraftEditor {
   window.addEventListener("pagehide", onPageHide);
   const unfollow = followDraft(slug, adopt);
   onCleanup(() => {
+    closed = true;
     document.removeEventListener("visibilitychange", onHidden);
     window.removeEventListener("pagehide", onPageHide);
     unfollow();

@@ -10,7 +10,7 @@ import {
   resetDraftsForTests,
   startDrafts,
 } from "../../../src/app/drafts.ts";
-import { createDraftEditor } from "../../../src/app/draft-editor.ts";
+import { createDraftEditor, RETRY_FIRST_MS } from "../../../src/app/draft-editor.ts";
 import {
   EMPTY_FIELDS,
   compareSafetyCopy,
@@ -200,6 +200,22 @@ describe("the reply form", () => {
     await user.type(await comment(), "!");
     await waitFor(() => expect(status()).toHaveTextContent(/^Draft saved at/));
     expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Will not fit!");
+  });
+
+  it("tries a failed save again by itself, with no keystroke, once space is back", async () => {
+    const user = userEvent.setup();
+    const put = vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    });
+    await renderApp(`/articles/${SPACE_SLUG}`);
+    await user.type(await comment(), "Left alone");
+    await waitFor(() => expect(status()).toHaveTextContent(/^Draft not saved/));
+    put.mockRestore();
+    // The reader types nothing more; the retry (RETRY_FIRST_MS later) saves it.
+    await waitFor(() => expect(status()).toHaveTextContent(/^Draft saved at/), {
+      timeout: RETRY_FIRST_MS + 5000,
+    });
+    expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Left alone");
   });
 
   it("says storage is unavailable when the device refuses for another reason", async () => {
