@@ -12,7 +12,7 @@
   var s;
   try {
     s = JSON.parse(localStorage.getItem("offprint-settings") || "null");
-  } catch (e) {
+  } catch {
     return;
   }
   if (!s || typeof s !== "object" || s.v !== 1) return;

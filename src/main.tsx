@@ -11,7 +11,9 @@ startOffline();
 const outbox = () => {
   try {
     if (localStorage["offprint:outbox-pending"]) void import("./app/outbox-wake.ts");
-  } catch {}
+  } catch {
+    // Web Storage blocked: nothing can be waiting.
+  }
 };
 addEventListener("online", outbox);
 // The service worker is not needed for the first paint: register it once the page has loaded.

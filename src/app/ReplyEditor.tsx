@@ -21,6 +21,7 @@ export function ReplyEditor(props: { slug: string }) {
 
 function Editor(props: { slug: string }) {
   // The slug never changes for this component (keyed above), so reading it once is right.
+  // eslint-disable-next-line solid/reactivity
   const slug = props.slug;
   const editor = createDraftEditor(slug);
   useBeforeLeave(() => void editor.flush());

@@ -61,10 +61,12 @@ export function DataActions(props: {
     const file = input.files?.[0];
     input.value = ""; // choosing the same file again must work too
     setPreview(undefined);
+    // eslint-disable-next-line solid/reactivity -- read when the file is chosen, not tracked
     if (file) void act(async () => (setPreview(await props.onPreview(file)), ""));
   };
 
   const apply = (p: Preview) =>
+    // eslint-disable-next-line solid/reactivity -- runs on the click, not tracked
     act(async () => {
       await props.onApply(p.backup);
       setPreview(undefined);
@@ -167,6 +169,7 @@ export function DataActions(props: {
                   await props.onDelete();
                   setConfirming(false);
                   return "All your data was deleted from this device.";
+                  // eslint-disable-next-line solid/reactivity -- read once the deletion is done
                 }).then(() => confirming() || deleteButton?.focus())
               }
             >

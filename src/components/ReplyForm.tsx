@@ -68,6 +68,7 @@ export function ReplyForm(props: {
     if (!props.onPost) return;
     props.onPost();
     // After the parent validated: move focus to the summary when there is something to fix.
+    // eslint-disable-next-line solid/reactivity -- read once, after the parent validated
     queueMicrotask(() => problems().length > 0 && summary?.focus());
   };
   const Message = (p: { name: keyof ReplyFields }) => (

@@ -16,7 +16,7 @@ export const CHROMIUM_ARGS = [
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"];
   for (const path of candidates) if (path && existsSync(path)) return path;
-  let own = "";
+  let own: string;
   try {
     own = chromium.executablePath();
   } catch {
