@@ -11,18 +11,38 @@ export interface SearchDocument {
   text: string;
 }
 
+/**
+ * Words too common to tell articles apart. Left out of the index and of queries: they would match
+ * nearly every article, make the index bigger and every search slower.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a an and are as at be but by for from has have he her his i in into is it its of on or our " +
+    "she so than that the their them then there these they this to was we were what when which " +
+    "who will with you your"
+  ).split(" "),
+);
+
+/** Lower case; stop words and single letters dropped (null), at build and query time alike. */
+export function processTerm(term: string): string | null {
+  const t = term.toLowerCase();
+  return t.length < 2 || STOP_WORDS.has(t) ? null : t;
+}
+
 export const INDEX_OPTIONS: Options<SearchDocument> = {
   idField: "slug",
   fields: ["title", "excerpt", "category", "text"],
+  processTerm,
 };
 
 /**
- * Prefix matching, so "sourd" finds "sourdough"; one typo per five letters ("vienaa" finds
- * "vienna"); a word in the title counts more than one in the body; every word must match.
+ * Prefix matching on the last word only, the one being typed ("sourd" finds "sourdough"); typos
+ * from five letters on, one per word, two from eight ("vienaa" finds "vienna"); a word in the
+ * title counts more than one in the body; every word must match.
  */
 export const QUERY_OPTIONS: SearchOptions = {
-  prefix: (term) => term.length >= 2,
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
+  fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
   boost: { title: 3, excerpt: 1.5, category: 2 },
   combineWith: "AND",
 };

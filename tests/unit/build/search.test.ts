@@ -37,6 +37,21 @@ describe("the search index built at build time", () => {
     expect(slugsFor("sourd")[0]).toBe("how-sourdough-starters-work");
   });
 
+  it("leaves common words out: “the” alone finds nothing, and “the vienna” finds Vienna", () => {
+    expect(slugsFor("the")).toEqual([]);
+    expect(slugsFor("the vienna")[0]).toBe("us-russia-space-security-talks");
+  });
+
+  it("treats only the last word as a prefix, and short words are never typos", () => {
+    // "sourdo" as the word being typed is a prefix; before another word it must match whole.
+    expect(slugsFor("starters sourdo")[0]).toBe("how-sourdough-starters-work");
+    expect(slugsFor("sourdo starters")).toEqual([]);
+    // From five letters one typo is forgiven; a four-letter word must be right (or a prefix).
+    expect(slugsFor("vienma")[0]).toBe("us-russia-space-security-talks");
+    expect(slugsFor("crow")).not.toEqual([]);
+    expect(slugsFor("crws")).toEqual([]);
+  });
+
   it("ranks a word in the title above the same word only in a body", () => {
     const hits = slugsFor("crows");
     expect(hits[0]).toBe("field-guide-to-urban-crows");

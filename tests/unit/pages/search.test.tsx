@@ -79,7 +79,7 @@ describe("search", () => {
 
   it("filters by unread, saved, category and “5 minutes or less”, in the URL", async () => {
     const user = userEvent.setup();
-    const { edition } = await renderApp("/search?q=the");
+    const { edition } = await renderApp("/search?q=one");
     const all = await results();
     const articles = edition.index.articles;
     const bySlugTitle = new Map(articles.map((a) => [a.title, a]));
@@ -114,6 +114,11 @@ describe("search", () => {
       expect(titles).not.toContain(first.title);
       expect(titles).toHaveLength(all.length - 1);
     });
+  });
+
+  it("a query of only common words finds nothing, and says so", async () => {
+    await renderApp("/search?q=the%20of%20a");
+    expect(await screen.findByText("0 results for “the of a”")).toBeInTheDocument();
   });
 
   it("does not fetch the search index until the reader searches", async () => {
