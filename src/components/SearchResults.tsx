@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { ArticleSummary } from "../catalog/types.ts";
 import { highlight } from "../catalog/highlight.ts";
 import { ArticleMeta } from "./ArticleMeta.tsx";
@@ -13,6 +13,9 @@ export interface Result {
   terms: string[];
 }
 
+/** Results shown at first, and added by each "Show more results". */
+export const RESULTS_PAGE = 50;
+
 const words = (text: string) => new Set(text.toLowerCase().split(/[\n\r\p{Z}\p{P}]+/u));
 
 /** Ranked search results, the matched words marked; words found only in the body are named. */
@@ -22,44 +25,68 @@ export function SearchResults(props: {
   saved: (slug: string) => boolean;
   onToggleBookmark: (slug: string) => void;
 }) {
+  // A common word can match thousands of articles: they are shown fifty at a time.
+  const [limit, setLimit] = createSignal(RESULTS_PAGE);
+  createEffect(
+    on(
+      () => props.results,
+      () => setLimit(RESULTS_PAGE),
+      { defer: true },
+    ),
+  );
+  const more = () => Math.min(RESULTS_PAGE, props.results.length - limit());
+  let list!: HTMLOListElement;
+  const showMore = () => {
+    const first = limit();
+    setLimit(first + RESULTS_PAGE);
+    // The reader goes on from the first result just added.
+    list.children[first]?.querySelector<HTMLElement>("h2 a")?.focus();
+  };
   return (
-    <ol class="articles search-results" aria-label="Search results">
-      <For each={props.results}>
-        {(r) => {
-          const shown = () => words(`${r.article.title} ${r.article.excerpt}`);
-          const inBody = () => r.terms.filter((t) => !shown().has(t));
-          return (
-            <li classList={{ unread: props.markers(r.article).includes("Unread") }}>
-              <article class="card">
-                <div class="card-text">
-                  <ArticleMeta article={r.article} />
-                  <h2>
-                    <A href={`/articles/${r.article.slug}`}>
-                      <Highlighted parts={highlight(r.article.title, r.terms)} />
-                    </A>
-                  </h2>
-                  <Markers labels={props.markers(r.article)} />
-                  <p class="excerpt">
-                    <Highlighted parts={highlight(r.article.excerpt, r.terms)} />
-                  </p>
-                  <Show when={inBody().length > 0}>
-                    <p class="found-in">
-                      In the text: <mark>{inBody().join(", ")}</mark>
+    <>
+      <ol class="articles search-results" aria-label="Search results" ref={list}>
+        <For each={props.results.slice(0, limit())}>
+          {(r) => {
+            const shown = () => words(`${r.article.title} ${r.article.excerpt}`);
+            const inBody = () => r.terms.filter((t) => !shown().has(t));
+            return (
+              <li classList={{ unread: props.markers(r.article).includes("Unread") }}>
+                <article class="card">
+                  <div class="card-text">
+                    <ArticleMeta article={r.article} />
+                    <h2>
+                      <A href={`/articles/${r.article.slug}`}>
+                        <Highlighted parts={highlight(r.article.title, r.terms)} />
+                      </A>
+                    </h2>
+                    <Markers labels={props.markers(r.article)} />
+                    <p class="excerpt">
+                      <Highlighted parts={highlight(r.article.excerpt, r.terms)} />
                     </p>
-                  </Show>
-                  <div class="card-actions">
-                    <BookmarkButton
-                      title={r.article.title}
-                      pressed={props.saved(r.article.slug)}
-                      onToggle={() => props.onToggleBookmark(r.article.slug)}
-                    />
+                    <Show when={inBody().length > 0}>
+                      <p class="found-in">
+                        In the text: <mark>{inBody().join(", ")}</mark>
+                      </p>
+                    </Show>
+                    <div class="card-actions">
+                      <BookmarkButton
+                        title={r.article.title}
+                        pressed={props.saved(r.article.slug)}
+                        onToggle={() => props.onToggleBookmark(r.article.slug)}
+                      />
+                    </div>
                   </div>
-                </div>
-              </article>
-            </li>
-          );
-        }}
-      </For>
-    </ol>
+                </article>
+              </li>
+            );
+          }}
+        </For>
+      </ol>
+      <Show when={more() > 0}>
+        <button type="button" class="show-more" onClick={showMore}>
+          Show {more()} more results
+        </button>
+      </Show>
+    </>
   );
 }
