@@ -2,6 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
+import { figure } from "./figures.ts";
 
 const FOG = { slug: "field-notes-on-coastal-fog", title: "Field Notes on Coastal Fog" };
 const CROWS = {
@@ -25,60 +26,70 @@ function random(seed: number): () => number {
 const STORM_ROUNDS = Number(process.env.OFFPRINT_STORM_ROUNDS ?? 60);
 const STRESS = STORM_ROUNDS >= 500;
 
-test("a reload storm after typing loses no character", async ({ context }) => {
-  test.setTimeout(60_000 + STORM_ROUNDS * (STRESS ? 5_000 : 3_000));
-  const FIXED = [0, 10, 50, 200];
-  const next = random(4);
-  let page = await context.newPage();
-  await page.goto(`/articles/${FOG.slug}`);
-  let expected = "";
-  let typed = 0;
-  let lost = 0;
-  for (let round = 0; round < STORM_ROUNDS; round++) {
-    // The first 40 rounds cycle through the fixed delays; the rest are random: 0–400 ms, and in
-    // the stress run 0–2,000 ms, with every fifth round closing the page instead of reloading.
-    const reloadDelayMs =
-      round < 40 ? FIXED[round % FIXED.length] : Math.floor(next() * (STRESS ? 2000 : 400));
-    const close = STRESS && round >= 40 && round % 5 === 0;
-    const box = comment(page);
-    await box.focus();
-    await page.keyboard.press("ControlOrMeta+End");
-    const chunk = `${round}:${"abcdefghij".slice(0, 1 + (round % 9))} `;
-    await page.keyboard.type(chunk);
-    expected += chunk;
-    typed += chunk.length;
-    await expect(box).toHaveValue(expected); // on screen: from here on it must never be lost
-    if (close) {
-      // The storm's deliberate delay, then the tab is closed and the article opened anew.
-      await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), reloadDelayMs);
-      await page.close();
-      page = await context.newPage();
-      await page.goto(`/articles/${FOG.slug}`);
-    } else {
-      const reloaded = page.waitForEvent("load");
-      // The storm's deliberate delay: the page itself reloads this long after the last keystroke.
-      await page.evaluate((ms) => void setTimeout(() => location.reload(), ms), reloadDelayMs);
-      await reloaded;
+test(
+  "a reload storm after typing loses no character",
+  { tag: "@reliability" },
+  async ({ context }) => {
+    test.setTimeout(60_000 + STORM_ROUNDS * (STRESS ? 5_000 : 3_000));
+    const FIXED = [0, 10, 50, 200];
+    const next = random(4);
+    let page = await context.newPage();
+    await page.goto(`/articles/${FOG.slug}`);
+    let expected = "";
+    let typed = 0;
+    let lost = 0;
+    for (let round = 0; round < STORM_ROUNDS; round++) {
+      // The first 40 rounds cycle through the fixed delays; the rest are random: 0–400 ms, and in
+      // the stress run 0–2,000 ms, with every fifth round closing the page instead of reloading.
+      const reloadDelayMs =
+        round < 40 ? FIXED[round % FIXED.length] : Math.floor(next() * (STRESS ? 2000 : 400));
+      const close = STRESS && round >= 40 && round % 5 === 0;
+      const box = comment(page);
+      await box.focus();
+      await page.keyboard.press("ControlOrMeta+End");
+      const chunk = `${round}:${"abcdefghij".slice(0, 1 + (round % 9))} `;
+      await page.keyboard.type(chunk);
+      expected += chunk;
+      typed += chunk.length;
+      await expect(box).toHaveValue(expected); // on screen: from here on it must never be lost
+      if (close) {
+        // The storm's deliberate delay, then the tab is closed and the article opened anew.
+        await page.evaluate(
+          (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          reloadDelayMs,
+        );
+        await page.close();
+        page = await context.newPage();
+        await page.goto(`/articles/${FOG.slug}`);
+      } else {
+        const reloaded = page.waitForEvent("load");
+        // The storm's deliberate delay: the page itself reloads this long after the last keystroke.
+        await page.evaluate((ms) => void setTimeout(() => location.reload(), ms), reloadDelayMs);
+        await reloaded;
+      }
+      await comment(page).waitFor(); // the form shows once the draft has been read back
+      const value = await comment(page).inputValue();
+      let kept = 0;
+      while (kept < expected.length && value[kept] === expected[kept]) kept++;
+      if (value !== expected) {
+        lost += expected.length - kept;
+        console.log(
+          `round ${round} (${close ? "close" : "reload"} after ${reloadDelayMs} ms): lost ${expected.length - kept}`,
+        );
+        expected = value;
+      }
     }
-    await comment(page).waitFor(); // the form shows once the draft has been read back
-    const value = await comment(page).inputValue();
-    let kept = 0;
-    while (kept < expected.length && value[kept] === expected[kept]) kept++;
-    if (value !== expected) {
-      lost += expected.length - kept;
-      console.log(
-        `round ${round} (${close ? "close" : "reload"} after ${reloadDelayMs} ms): lost ${expected.length - kept}`,
-      );
-      expected = value;
-    }
-  }
-  console.log(
-    `reload storm: ${STORM_ROUNDS} rounds, ${typed} characters typed, ${lost} characters lost`,
-  );
-  expect(lost).toBe(0);
-  // And the newest text ends up in IndexedDB, not only in the safety copy.
-  await expect(status(page)).toHaveText(/^Draft saved at/);
-});
+    console.log(
+      `reload storm: ${STORM_ROUNDS} rounds, ${typed} characters typed, ${lost} characters lost`,
+    );
+    figure(test.info(), "rounds", STORM_ROUNDS);
+    figure(test.info(), "characters typed", typed);
+    figure(test.info(), "characters lost", lost);
+    expect(lost).toBe(0);
+    // And the newest text ends up in IndexedDB, not only in the safety copy.
+    await expect(status(page)).toHaveText(/^Draft saved at/);
+  },
+);
 
 test("a page closed right after typing gives the draft back in a new page", async ({ context }) => {
   const page = await context.newPage();

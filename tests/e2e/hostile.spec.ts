@@ -1,6 +1,7 @@
 // Hostile content and hostile routes: nothing runs, nothing is stored, no CSP violation.
 import type { BrowserContext, Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
+import { figure } from "./figures.ts";
 import { buildApp } from "./build.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
 import { writeHostileEdition } from "../fixtures/hostile-edition.ts";
@@ -19,8 +20,9 @@ async function setTrap(context: BrowserContext): Promise<void> {
   });
 }
 
+/** What ran on the page so far (counted as the run's executions); the test expects nothing. */
 async function sprung(page: Page): Promise<unknown[]> {
-  return page.evaluate(() => {
+  const ran = await page.evaluate(() => {
     const w = window as unknown as {
       __xss?: unknown;
       __trapped?: string[];
@@ -28,9 +30,11 @@ async function sprung(page: Page): Promise<unknown[]> {
     };
     return [w.__xss, ...(w.__trapped ?? [])].filter((x) => x !== undefined);
   });
+  figure(test.info(), "executions", ran.length);
+  return ran;
 }
 
-test.describe("a hostile edition", () => {
+test.describe("a hostile edition", { tag: "@reliability" }, () => {
   let host: StaticHost;
   let slugs: string[];
   test.beforeAll(async () => {
@@ -47,6 +51,7 @@ test.describe("a hostile edition", () => {
   }) => {
     test.setTimeout(180_000);
     await setTrap(context);
+    figure(test.info(), "payloads tried", slugs.length);
     await page.goto(host.url);
     await expect(page.getByRole("heading", { level: 2 })).toHaveCount(slugs.length);
     // Titles are text: the payload's characters are shown as written.
@@ -91,72 +96,82 @@ const HOSTILE_ROUTES = [
   ["/" + "%41".repeat(3000), "Page not found"],
 ] as const;
 
-test("hostile routes show Not found, run nothing and store nothing", async ({ page, context }) => {
-  await setTrap(context);
-  for (const [route, heading] of HOSTILE_ROUTES) {
-    await page.goto(route);
-    await expect(
-      page.getByRole("heading", { level: 1, name: heading }),
-      route.slice(0, 80),
-    ).toBeVisible();
-    expect(await sprung(page)).toEqual([]);
-  }
-  const stored = await page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name ?? "");
-    const all: string[] = [];
-    for (const name of names) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      for (const store of db.objectStoreNames) {
-        const tx = db.transaction(store, "readonly");
-        const [keys, values] = await Promise.all(
-          [tx.objectStore(store).getAllKeys(), tx.objectStore(store).getAll()].map(
-            (req) =>
-              new Promise<unknown[]>(
-                (resolve) => (req.onsuccess = () => resolve(req.result as unknown[])),
-              ),
-          ),
-        );
-        all.push(`${name}/${store}: ${JSON.stringify(keys)} ${JSON.stringify(values)}`);
-      }
-      db.close();
+test(
+  "hostile routes show Not found, run nothing and store nothing",
+  { tag: "@reliability" },
+  async ({ page, context }) => {
+    await setTrap(context);
+    figure(test.info(), "payloads tried", HOSTILE_ROUTES.length);
+    for (const [route, heading] of HOSTILE_ROUTES) {
+      await page.goto(route);
+      await expect(
+        page.getByRole("heading", { level: 1, name: heading }),
+        route.slice(0, 80),
+      ).toBeVisible();
+      expect(await sprung(page)).toEqual([]);
     }
-    return all.join("\n");
-  });
-  expect(stored).not.toMatch(/__proto__|constructor|script|passwd|aaaaaaaaaa|svg/);
-  expect(stored).not.toMatch(/"marks":\{"[^"]/);
-});
+    const stored = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? "");
+      const all: string[] = [];
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        for (const store of db.objectStoreNames) {
+          const tx = db.transaction(store, "readonly");
+          const [keys, values] = await Promise.all(
+            [tx.objectStore(store).getAllKeys(), tx.objectStore(store).getAll()].map(
+              (req) =>
+                new Promise<unknown[]>(
+                  (resolve) => (req.onsuccess = () => resolve(req.result as unknown[])),
+                ),
+            ),
+          );
+          all.push(`${name}/${store}: ${JSON.stringify(keys)} ${JSON.stringify(values)}`);
+        }
+        db.close();
+      }
+      return all.join("\n");
+    });
+    expect(stored).not.toMatch(/__proto__|constructor|script|passwd|aaaaaaaaaa|svg/);
+    expect(stored).not.toMatch(/"marks":\{"[^"]/);
+  },
+);
 
-test("the corpus typed as drafts, sent as search queries and used as slugs runs nothing", async ({
-  page,
-  context,
-}) => {
-  test.setTimeout(240_000);
-  await setTrap(context);
-  for (const payload of XSS_PAYLOADS) {
-    await page.goto(`/search?q=${encodeURIComponent(payload)}`);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.getByRole("searchbox").first()).toHaveValue(payload);
-    expect(await sprung(page), `search ${payload}`).toEqual([]);
+test(
+  "the corpus typed as drafts, sent as search queries and used as slugs runs nothing",
+  { tag: "@reliability" },
+  async ({ page, context }) => {
+    test.setTimeout(240_000);
+    await setTrap(context);
+    // Each payload as a search query, as a slug and in the draft.
+    figure(test.info(), "payloads tried", XSS_PAYLOADS.length * 3);
+    for (const payload of XSS_PAYLOADS) {
+      await page.goto(`/search?q=${encodeURIComponent(payload)}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("searchbox").first()).toHaveValue(payload);
+      expect(await sprung(page), `search ${payload}`).toEqual([]);
 
-    await page.goto(`/articles/${encodeURIComponent(payload)}`);
-    await expect(page.getByRole("heading", { level: 1, name: "Article not found" })).toBeVisible();
-    expect(await sprung(page), `slug ${payload}`).toEqual([]);
-  }
+      await page.goto(`/articles/${encodeURIComponent(payload)}`);
+      await expect(
+        page.getByRole("heading", { level: 1, name: "Article not found" }),
+      ).toBeVisible();
+      expect(await sprung(page), `slug ${payload}`).toEqual([]);
+    }
 
-  await page.goto("/articles/us-russia-space-security-talks");
-  const comment = page.getByLabel("Comment *");
-  const all = XSS_PAYLOADS.join("\n");
-  await comment.fill(all);
-  await expect(page.getByText(/^Draft saved/)).toBeVisible();
-  await page.reload();
-  await expect(page.getByLabel("Comment *")).toHaveValue(all);
-  await page.goto("/drafts");
-  // The drafts page shows the first line of the comment as characters, not markup.
-  await expect(page.getByText(XSS_PAYLOADS[0], { exact: true })).toBeVisible();
-  expect(await sprung(page)).toEqual([]);
-  expect(await page.locator("main script, main img[src='x'], main svg[onload]").count()).toBe(0);
-});
+    await page.goto("/articles/us-russia-space-security-talks");
+    const comment = page.getByLabel("Comment *");
+    const all = XSS_PAYLOADS.join("\n");
+    await comment.fill(all);
+    await expect(page.getByText(/^Draft saved/)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Comment *")).toHaveValue(all);
+    await page.goto("/drafts");
+    // The drafts page shows the first line of the comment as characters, not markup.
+    await expect(page.getByText(XSS_PAYLOADS[0], { exact: true })).toBeVisible();
+    expect(await sprung(page)).toEqual([]);
+    expect(await page.locator("main script, main img[src='x'], main svg[onload]").count()).toBe(0);
+  },
+);

@@ -7,6 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { chromium } from "@playwright/test";
 import { test, expect, watch, type Problems } from "./fixtures.ts";
+import { figure } from "./figures.ts";
 import { CHROMIUM_ARGS, chromiumPath } from "./browser.ts";
 import { buildApp } from "./build.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
@@ -54,6 +55,32 @@ const card = (page: Page, title: string) =>
   cards(page).filter({ has: page.getByRole("heading", { level: 2, name: title }) });
 const offlineMarker = (scope: ReturnType<Page["locator"]>) =>
   scope.getByRole("list", { name: "Status" }).getByText("Available offline", { exact: true });
+
+/** The URLs a build's service worker precaches, read from its sw.js. */
+async function precached(dist: string): Promise<string[]> {
+  const sw = await readFile(path.join(dist, "sw.js"), "utf8");
+  return [...sw.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]);
+}
+
+/**
+ * A half-uploaded deploy: a copy of `build` without its catalog index, a file its precache lists
+ * and `previous`'s did not (the edition changed), so the installed version never cached it.
+ */
+async function halfUploaded(
+  build: string,
+  previous: string,
+): Promise<{ dir: string; missing: string }> {
+  const dir = `${build}-half`;
+  await rm(dir, { recursive: true, force: true });
+  await cp(build, dir, { recursive: true });
+  const before = new Set(await precached(previous));
+  const missing = (await precached(dir)).find(
+    (url) => /^content\/index-[0-9a-f]+\.json$/.test(url) && !before.has(url),
+  );
+  if (!missing) throw new Error(`${build}'s precache lists no new catalog index`);
+  await rm(path.join(dir, missing));
+  return { dir, missing };
+}
 
 async function readIndex(dist: string): Promise<CatalogIndex> {
   const dir = path.join(dist, "content");
@@ -326,4 +353,73 @@ test.describe("a new deploy", () => {
     ).toBeVisible();
     await expect(card(other, SPACE)).toBeVisible();
   });
+
+  test(
+    "with a file missing from its precache is not installed, and the old version keeps working offline",
+    { tag: "@reliability" },
+    async ({ page, context, problems }) => {
+      test.setTimeout(120_000);
+      // A deep link on a plain static host answers with 404.html until the worker serves it.
+      problems.allow.push(/status of 404/);
+      host.setRoot(A);
+      await page.goto(host.url);
+      await expect(card(page, SPACE)).toBeVisible();
+      await controlled(page);
+      const total = (await readIndex(A)).articles.length;
+
+      const { dir, missing } = await halfUploaded(B, A);
+      test.info().annotations.push({ type: "missing from the deploy", description: missing });
+      host.setRoot(dir);
+      figure(test.info(), "faults injected", 1);
+      // The tab checks for the new version, as it does when shown again: the new worker's install
+      // fetches the precache, meets the missing file and is discarded.
+      const outcome = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        if (!registration) return "no registration";
+        const settled = new Promise<string>((resolve) => {
+          registration.addEventListener("updatefound", () => {
+            const worker = registration.installing;
+            worker?.addEventListener("statechange", () => {
+              if (worker.state !== "installing") resolve(worker.state);
+            });
+          });
+          setTimeout(() => resolve("no update found in 30 s"), 30_000);
+        });
+        await registration.update().catch(() => undefined);
+        return settled;
+      });
+      expect(outcome).toBe("redundant");
+      const prompt = page.getByRole("status").filter({ hasText: "A new version is available" });
+      const pending = () =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return [registration?.installing?.state, registration?.waiting?.state].filter(Boolean);
+        });
+
+      // A reload checks again, fails again, and shows the installed version with nothing offered.
+      await page.reload();
+      await expect(card(page, SPACE)).toBeVisible();
+      await expect.poll(pending).toEqual([]);
+      await expect(prompt).toHaveCount(0);
+
+      await context.setOffline(true);
+      await page.reload();
+      await expect(cards(page)).toHaveCount(total);
+      await expect(card(page, SPACE)).toBeVisible();
+      await expect(offlineStatus(page)).toBeVisible();
+      await page.goto(`${host.url}articles/${SPACE_SLUG}`);
+      await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+      await expect(page.locator(".prose")).toContainText("Vienna");
+      await imagesLoaded(page, 1);
+      await expect(prompt).toHaveCount(0);
+
+      // Once the deploy is complete, the same update installs and is offered as usual.
+      await context.setOffline(false);
+      host.setRoot(B);
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      await expect(prompt).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+      await rm(dir, { recursive: true, force: true });
+    },
+  );
 });
