@@ -63,6 +63,9 @@ export default defineConfig({
   build: {
     target: "es2022",
     assetsInlineLimit: 0,
+    // Every browser that runs an es2022 build without modulepreload merely fetches those chunks
+    // when imported: the polyfill would cost every reader start-up bytes for nothing.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // The libraries every page needs travel together: one file compresses better than five.

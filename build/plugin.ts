@@ -87,9 +87,10 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { indexFile } = await load();
+      const { index, indexFile } = await load();
       return [
         `export const indexUrl = ${JSON.stringify(indexFile)};`,
+        `export const articleCount = ${index.articles.length};`,
         `export const searchUrl = ${JSON.stringify((await searchFile()).fileName)};`,
         `export const siteName = ${JSON.stringify(options.siteName)};`,
         `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,

@@ -1,0 +1,158 @@
+// A long article list, windowed: only the rows near the viewport are in the document, and the
+// list's padding stands for the rest. Row heights measured here are kept by slug in this module for
+// the page's life, so a list shown again (back from an article) lays out as it was and the saved
+// scroll position shows the same articles.
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount } from "solid-js";
+import { ArticleRow, type ArticleListProps } from "./ArticleList.tsx";
+
+/** How far past the viewport rows are rendered, in px: a few cards, for j/k, Tab and fast scrolls. */
+const OVERSCAN = 1000;
+/** A row's height, gap included, until one has been measured. */
+const GUESS = 280;
+
+const heights = new Map<string, number>();
+let heightSum = 0;
+let measuredWidth = 0;
+
+/** Records a row's height; true when it differs from what was known. */
+function remember(slug: string, height: number): boolean {
+  const old = heights.get(slug);
+  if (old !== undefined && Math.abs(old - height) < 0.5) return false;
+  heightSum += height - (old ?? 0);
+  heights.set(slug, height);
+  return true;
+}
+
+/** The number of offsets at or above `y` (offsets ascend). */
+function countUpTo(offsets: Float64Array, y: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] > y) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The rendered row that shows in the viewport first, and where it is. */
+function anchorIn(list: HTMLElement): { row: Element; top: number } | undefined {
+  for (const row of list.children) {
+    const box = row.getBoundingClientRect();
+    if (box.bottom > 0 && box.top < innerHeight) return { row, top: box.top };
+  }
+  return undefined;
+}
+
+/**
+ * The article list for long lists, loaded lazily by ArticleList: rows near the viewport (window
+ * scroll) plus OVERSCAN, each with aria-posinset and aria-setsize so the list's length is known.
+ */
+export default function WindowedList(props: { list: ArticleListProps }) {
+  let list!: HTMLOListElement;
+  const [measured, setMeasured] = createSignal(undefined, { equals: false });
+  /** The viewport, in px from the list's top. */
+  const [view, setView] = createSignal([0, innerHeight]);
+  /** offsets[i]: where row i starts; unmeasured rows count as the average measured row. */
+  const offsets = createMemo(() => {
+    measured();
+    const articles = props.list.articles;
+    const average = heights.size ? heightSum / heights.size : GUESS;
+    const o = new Float64Array(articles.length + 1);
+    for (let i = 0; i < articles.length; i++) {
+      o[i + 1] = o[i] + (heights.get(articles[i].slug) ?? average);
+    }
+    return o;
+  });
+  const range = createMemo(
+    () => {
+      const o = offsets();
+      const [top, bottom] = view();
+      const n = o.length - 1;
+      return [
+        Math.max(0, countUpTo(o, top - OVERSCAN) - 1),
+        Math.min(n, countUpTo(o, bottom + OVERSCAN)),
+      ];
+    },
+    [0, 0],
+    { equals: (a, b) => a[0] === b[0] && a[1] === b[1] },
+  );
+  const rows = createMemo(() => props.list.articles.slice(range()[0], range()[1]));
+
+  /** Measures the rendered rows; true when a height changed. */
+  function measure(): boolean {
+    const gap = parseFloat(getComputedStyle(list).rowGap) || 0;
+    const shown = rows();
+    let changed = false;
+    [...list.children].forEach((row, i) => {
+      const article = shown[i];
+      if (article)
+        changed = remember(article.slug, row.getBoundingClientRect().height + gap) || changed;
+    });
+    return changed;
+  }
+
+  /** Renders the rows the viewport needs, measures them, and keeps what the reader sees in place. */
+  function update() {
+    if (innerWidth !== measuredWidth) {
+      // Another width wraps text differently: the heights known no longer hold.
+      measuredWidth = innerWidth;
+      heights.clear();
+      heightSum = 0;
+    }
+    let anchor = anchorIn(list);
+    for (let pass = 0; pass < 4; pass++) {
+      const top = -list.getBoundingClientRect().top;
+      setView([top, top + innerHeight]);
+      anchor ??= anchorIn(list);
+      if (!measure()) break;
+      setMeasured();
+    }
+    if (anchor?.row.isConnected) {
+      const moved = anchor.row.getBoundingClientRect().top - anchor.top;
+      if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    }
+  }
+
+  // Focus moved by j/k or Tab scrolls the page once focus() returns: follow it then, so the next
+  // card is already rendered however fast the keys come.
+  const followFocus = () => queueMicrotask(update);
+  onMount(() => {
+    // The browser's own scroll anchoring would fight the corrections above.
+    list.style.overflowAnchor = "none";
+    update();
+    addEventListener("scroll", update, { passive: true });
+    addEventListener("resize", update);
+    list.addEventListener("focusin", followFocus);
+  });
+  onCleanup(() => {
+    removeEventListener("scroll", update);
+    removeEventListener("resize", update);
+  });
+  // Another filter or a read mark changes the rows: measure the new ones.
+  createEffect(
+    on(
+      () => props.list.articles,
+      () => queueMicrotask(update),
+      { defer: true },
+    ),
+  );
+
+  return (
+    <ol
+      ref={list}
+      class="articles"
+      aria-label={props.list.label}
+      style={{
+        "padding-top": `${offsets()[range()[0]]}px`,
+        "padding-bottom": `${offsets()[offsets().length - 1] - offsets()[range()[1]]}px`,
+      }}
+    >
+      <For each={rows()}>
+        {(article, i) => (
+          <ArticleRow list={props.list} article={article} pos={range()[0] + i() + 1} />
+        )}
+      </For>
+    </ol>
+  );
+}

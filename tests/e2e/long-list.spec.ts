@@ -1,0 +1,147 @@
+// A long edition's list renders only the rows near the viewport: the document stays small, screen
+// readers still hear the list's real length, and scrolling, j/k and "back" behave as on a short list.
+import AxeBuilder from "@axe-core/playwright";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { generateEdition } from "../../bench/generate.ts";
+import type { CatalogIndex } from "../../src/catalog/types.ts";
+import { buildApp } from "./build.ts";
+import { test, expect } from "./fixtures.ts";
+import { serveStatic, type StaticHost } from "./static-server.ts";
+
+const N = 2000;
+// Beside the suite's own build folder, so checkouts running side by side do not share it.
+const DIST = `${process.env.E2E_DIST ?? "dist"}-long`;
+const CONTENT = `${DIST}-content`;
+
+/** The synthetic edition with each body cut to its first paragraph: the list is what is tested. */
+async function writeLongEdition(): Promise<void> {
+  await generateEdition(N, CONTENT);
+  for (const file of await readdir(CONTENT)) {
+    if (!file.endsWith(".md")) continue;
+    const source = await readFile(path.join(CONTENT, file), "utf8");
+    const end = source.indexOf("\n---\n", 4) + 5;
+    const body = source.slice(end).split("\n\n")[0];
+    await writeFile(path.join(CONTENT, file), `${source.slice(0, end)}${body}\n`);
+  }
+}
+
+async function readIndex(): Promise<CatalogIndex> {
+  const dir = path.join(DIST, "content");
+  const file = (await readdir(dir)).find((f) => /^index-[0-9a-f]+\.json$/.test(f));
+  return JSON.parse(await readFile(path.join(dir, file ?? "missing"), "utf8")) as CatalogIndex;
+}
+
+/** The list row at a 1-based position, once rendered. */
+const row = (page: Page, position: number) =>
+  page.getByRole("list", { name: "Latest articles" }).locator(`li[aria-posinset="${position}"]`);
+
+/** The title link of the row at a 1-based position. */
+const titleLink = (page: Page, position: number) =>
+  row(page, position).getByRole("heading", { level: 2 }).getByRole("link");
+
+test.describe("a list of 2,000 articles", () => {
+  let host: StaticHost;
+  let titles: string[];
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    await writeLongEdition();
+    await buildApp(DIST, { OFFPRINT_CONTENT: CONTENT });
+    titles = (await readIndex()).articles.map((a) => a.title);
+    host = await serveStatic(DIST, "/", { spa: true });
+  });
+  test.afterAll(() => host?.close());
+
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(host.url);
+    await expect(titleLink(page, 1)).toHaveText(titles[0]);
+  });
+
+  test("keeps fewer than 1,400 elements in the document and tells its real length", async ({
+    page,
+  }) => {
+    const elements = await page.evaluate(() => document.querySelectorAll("*").length);
+    expect(elements).toBeLessThan(1400);
+    const first = page.getByRole("list", { name: "Latest articles" }).getByRole("listitem").first();
+    await expect(first).toHaveAttribute("aria-posinset", "1");
+    await expect(first).toHaveAttribute("aria-setsize", String(N));
+    await expect(row(page, N)).toHaveCount(0);
+  });
+
+  test("scrolled to the bottom, shows the last article", async ({ page }) => {
+    const last = page.getByRole("heading", { level: 2, name: titles[N - 1], exact: true });
+    await expect(async () => {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await expect(last).toBeInViewport({ timeout: 1000 });
+    }).toPass();
+    await expect(row(page, N)).toHaveAttribute("aria-setsize", String(N));
+    await expect(row(page, 1)).toHaveCount(0);
+    expect(await page.evaluate(() => document.querySelectorAll("*").length)).toBeLessThan(1400);
+  });
+
+  test("j and k move the focus past the rows rendered at first", async ({ page }) => {
+    const past = 40;
+    for (let i = 0; i < past; i++) await page.keyboard.press("j");
+    await expect(titleLink(page, past)).toBeFocused();
+    await expect(titleLink(page, past)).toHaveText(titles[past - 1]);
+    await expect(row(page, 1)).toHaveCount(0);
+    for (let i = 1; i < past; i++) await page.keyboard.press("k");
+    await expect(titleLink(page, 1)).toBeFocused();
+  });
+
+  test("back from an article shows the same articles at the same place", async ({ page }) => {
+    await page.evaluate(() => window.scrollTo(0, 150_000));
+    // The first row wholly in view once the rows for that offset are rendered.
+    const before = await page.evaluate(async () => {
+      for (;;) {
+        await new Promise(requestAnimationFrame);
+        const rows = [...document.querySelectorAll<HTMLElement>("ol.articles > li")];
+        const shown = rows.find((li) => li.getBoundingClientRect().top >= 0);
+        if (shown && shown.getBoundingClientRect().bottom <= innerHeight) {
+          return { position: shown.ariaPosInSet ?? "", top: shown.getBoundingClientRect().top };
+        }
+      }
+    });
+    expect(Number(before.position)).toBeGreaterThan(100);
+    await titleLink(page, Number(before.position)).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      titles[Number(before.position) - 1],
+    );
+    await page.goBack();
+    const shown = row(page, Number(before.position));
+    await expect(shown).toBeInViewport();
+    const top = await shown.evaluate((li) => li.getBoundingClientRect().top);
+    expect(Math.abs(top - before.top)).toBeLessThan(2);
+  });
+
+  test("bookmarks, the filters and Mark all as read work on the windowed list", async ({
+    page,
+  }) => {
+    await page.getByRole("button", { name: `Bookmark: ${titles[2]}`, exact: true }).click();
+    await expect(
+      page.getByRole("button", { name: `Bookmark: ${titles[2]}`, exact: true }),
+    ).toHaveAttribute("aria-pressed", "true");
+    const filters = page.getByRole("navigation", { name: "Filter articles" });
+    await filters.getByRole("link", { name: /^Saved/ }).click();
+    await expect(page.getByRole("heading", { level: 2 })).toHaveText([titles[2]]);
+    await filters.getByRole("link", { name: /^Unread/ }).click();
+    await expect(titleLink(page, 1)).toHaveText(titles[0]);
+    await expect(row(page, 1)).toHaveAttribute("aria-setsize", String(N));
+    await expect(row(page, 1).getByText("Unread", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(page.getByText("You have read everything here.")).toBeVisible();
+    await filters.getByRole("link", { name: /^All/ }).click();
+    await expect(titleLink(page, 1)).toHaveText(titles[0]);
+    await expect(row(page, 1).getByText("Unread", { exact: true })).toHaveCount(0);
+  });
+
+  test("axe finds no violations on the windowed list", async ({ page }) => {
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+    ).toEqual([]);
+  });
+});
