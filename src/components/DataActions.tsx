@@ -88,6 +88,7 @@ export function DataActions(props: {
         <button
           type="button"
           disabled={busy()}
+          // eslint-disable-next-line solid/reactivity -- runs on the click, not tracked
           onClick={() => act(async () => `Downloading ${String(await props.onDownload())}.`)}
         >
           Download my data
@@ -165,6 +166,7 @@ export function DataActions(props: {
               class="danger"
               disabled={busy()}
               onClick={() =>
+                // eslint-disable-next-line solid/reactivity -- runs on the click, not tracked
                 act(async () => {
                   await props.onDelete();
                   setConfirming(false);

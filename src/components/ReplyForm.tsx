@@ -80,6 +80,7 @@ export function ReplyForm(props: {
       )}
     </Show>
   );
+  // eslint-disable-next-line solid/reactivity -- an input handler, read on each input
   const field = (name: keyof ReplyFields) => (e: { currentTarget: { value: string } }) =>
     props.onInput(name, e.currentTarget.value);
 
