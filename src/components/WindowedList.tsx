@@ -100,15 +100,21 @@ export default function WindowedList(props: { list: ArticleListProps }) {
       heights.clear();
       heightSum = 0;
     }
-    let anchor = anchorIn(list);
+    // A reader who went to the very end (End key, a fling) stays at the end while the last rows
+    // are measured; anywhere else, the first row in view is kept in place.
+    const page = document.documentElement;
+    const atEnd = scrollY > 0 && scrollY + innerHeight >= page.scrollHeight - 2;
+    let anchor = atEnd ? undefined : anchorIn(list);
     for (let pass = 0; pass < 4; pass++) {
+      if (atEnd) window.scrollTo(0, page.scrollHeight);
       const top = -list.getBoundingClientRect().top;
       setView([top, top + innerHeight]);
-      anchor ??= anchorIn(list);
+      if (!atEnd) anchor ??= anchorIn(list);
       if (!measure()) break;
       setMeasured();
     }
-    if (anchor?.row.isConnected) {
+    if (atEnd) window.scrollTo(0, page.scrollHeight);
+    else if (anchor?.row.isConnected) {
       const moved = anchor.row.getBoundingClientRect().top - anchor.top;
       if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
     }
