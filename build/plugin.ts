@@ -4,6 +4,7 @@
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
 import { buildSearchIndex } from "./search.ts";
+import { escapeHtml, firstScreenHtml } from "./first-screen.ts";
 
 const VIRTUAL_ID = "virtual:offprint/edition";
 const RESOLVED_ID = "\0" + VIRTUAL_ID;
@@ -15,10 +16,6 @@ export interface OffprintOptions {
   siteName: string;
   /** The comment service, if any (OFFPRINT_COMMENTS_URL). */
   commentsUrl?: string;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -99,7 +96,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     transformIndexHtml: {
       order: "post",
       async handler(html) {
-        const { indexFile } = await load();
+        const { index, indexFile } = await load();
         const csp = contentSecurityPolicy(options.commentsUrl);
         const page = html
           .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(options.siteName)}</title>`)
@@ -108,6 +105,11 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
             config.command === "build"
               ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}" />`
               : "",
+          )
+          .replace(
+            '<div id="app"></div>',
+            firstScreenHtml(index, { siteName: options.siteName, base: config.base }) +
+              '<div id="app"></div>',
           );
         return {
           html: page,

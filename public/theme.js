@@ -3,6 +3,12 @@
 // A plain same-origin script, loaded before the stylesheet: the CSP allows it, and it must not
 // wait for the app's module. It mirrors applySettings() in src/app/settings.ts exactly.
 (function () {
+  // index.html holds a static copy of the first screen of "/" (build/first-screen.ts). On any
+  // other address the app draws the page itself, so the copy is hidden from the start.
+  var me = document.currentScript;
+  if (me && (location.search || location.pathname !== new URL(".", me.src).pathname)) {
+    document.documentElement.classList.add("deep");
+  }
   var allowed = [
     ["theme", ["system", "light", "dark"]],
     ["textSize", ["small", "medium", "large", "larger", "largest"]],

@@ -3,6 +3,7 @@
 // already announces and where the skip link should stay the first tab stop).
 import { createSignal } from "solid-js";
 import { siteName } from "virtual:offprint/edition";
+import { SEARCH_BOX_ID } from "../components/SearchForm.tsx";
 
 const [announcement, setAnnouncement] = createSignal("");
 export { announcement };
@@ -16,10 +17,27 @@ export function documentTitle(title?: string): string {
 }
 
 /**
+ * The app has drawn a page: index.html's static first screen (build/first-screen.ts) gives way,
+ * and what the reader typed into its search box moves to the app's.
+ */
+export function firstScreenDone(): void {
+  const first = document.getElementById("first-screen");
+  const typed = first?.querySelector("input")?.value;
+  first?.remove();
+  const box = document.getElementById(SEARCH_BOX_ID) as HTMLInputElement | null;
+  if (typed && box) {
+    box.value = typed;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.focus();
+  }
+}
+
+/**
  * Marks a page as shown: sets the title, announces it and moves focus to its h1.
  * @example onMount(() => pageShown("Saved"));
  */
 export function pageShown(title?: string): void {
+  firstScreenDone();
   document.title = documentTitle(title);
   setAnnouncement(document.title);
   // The first page, and the same page shown again (same title, same h1: its data changed), keep

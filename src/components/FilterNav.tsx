@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { useHref } from "@solidjs/router";
 import { For } from "solid-js";
 
 export interface Filter {
@@ -14,17 +14,22 @@ export function FilterNav(props: { filters: Filter[] }) {
     <nav class="filters" aria-label="Filter articles">
       <ul>
         <For each={props.filters}>
-          {(f) => (
-            <li>
-              <A
-                href={f.href}
-                aria-current={f.current ? "page" : undefined}
-                classList={{ current: f.current }}
-              >
-                {f.label} <span class="count">({f.count})</span>
-              </A>
-            </li>
-          )}
+          {(f) => {
+            // A plain link (the router still handles its clicks): the router's <A> marks every
+            // filter of the same path as the current page, whatever its ?filter.
+            const href = useHref(() => f.href);
+            return (
+              <li>
+                <a
+                  href={href()}
+                  aria-current={f.current ? "page" : undefined}
+                  classList={{ current: f.current }}
+                >
+                  {f.label} <span class="count">({f.count})</span>
+                </a>
+              </li>
+            );
+          }}
         </For>
       </ul>
     </nav>

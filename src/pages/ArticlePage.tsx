@@ -9,7 +9,7 @@ import { keepOffline } from "../app/offline.ts";
 import { BookmarkButton } from "../components/BookmarkButton.tsx";
 import { ReplyEditor } from "../app/ReplyEditor.tsx";
 import { ReadingProgress } from "../components/ReadingProgress.tsx";
-import { trackReading } from "../app/positions.ts";
+import { trackReading } from "../app/reading-tracker.ts";
 import { isRead, isSaved, markRead, toggleBookmark, toggleRead } from "../app/library.ts";
 import { shareLink } from "../app/share.ts";
 import { LoadFailed } from "../components/LoadFailed.tsx";

@@ -58,63 +58,68 @@ test("reopening an article returns to where the reader left it, and the list off
   expect(Math.abs((await page.evaluate(() => scrollY)) - later)).toBeLessThanOrEqual(2);
 });
 
-test("settings survive a reload and the first paint already has them", async ({ page }) => {
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.goto("/settings");
-  await page.getByRole("group", { name: "Theme" }).getByLabel("Dark").check();
-  await page.getByRole("group", { name: "Text size" }).getByLabel("Largest").check();
-  await page.getByRole("group", { name: "Font" }).getByLabel("Sans-serif").check();
-  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  // Kept on the device before the reload.
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const req = indexedDB.open("offprint-settings");
-            req.onsuccess = () => {
-              const get = req.result.transaction("records").objectStore("records").get("reading");
-              get.onsuccess = () => resolve(get.result?.theme);
-            };
-          }),
-      ),
-    )
-    .toBe("dark");
+test.describe("with the service worker kept out (page.route cannot hold what it serves)", () => {
+  test.use({ serviceWorkers: "block" });
 
-  // Hold the app's own script back: whatever the page shows now comes from theme.js and the CSS.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
+  test("settings survive a reload and the first paint already has them", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/settings");
+    await page.getByRole("group", { name: "Theme" }).getByLabel("Dark").check();
+    await page.getByRole("group", { name: "Text size" }).getByLabel("Largest").check();
+    await page.getByRole("group", { name: "Font" }).getByLabel("Sans-serif").check();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    // Kept on the device before the reload.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const req = indexedDB.open("offprint-settings");
+              req.onsuccess = () => {
+                const get = req.result.transaction("records").objectStore("records").get("reading");
+                get.onsuccess = () => resolve(get.result?.theme);
+              };
+            }),
+        ),
+      )
+      .toBe("dark");
+
+    // Hold the app's own script back: whatever the page shows now comes from theme.js and the CSS.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(LONG, { waitUntil: "commit" });
+    await page.waitForFunction(() => document.readyState !== "loading" || !!document.body);
+    // Wait for the stylesheet itself (its custom properties), not just for <body> to exist.
+    await page.waitForFunction(
+      () =>
+        getComputedStyle(document.documentElement).getPropertyValue("--measure-em").trim() !== "",
+    );
+    const first = await page.evaluate(() => ({
+      app: document.getElementById("app")?.childElementCount ?? -1,
+      theme: document.documentElement.dataset.theme,
+      size: document.documentElement.dataset.textSize,
+      font: document.documentElement.dataset.font,
+      background: getComputedStyle(document.body).backgroundColor,
+      textSize: getComputedStyle(document.documentElement).getPropertyValue("--text-size").trim(),
+    }));
+    expect(first).toEqual({
+      app: 0, // the app has not rendered anything yet
+      theme: "dark",
+      size: "largest",
+      font: "sans",
+      background: "rgb(22, 20, 18)",
+      textSize: "1.5rem",
+    });
+    release();
+    await expect(page.locator(".prose p").first()).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await expect(page.locator(".prose")).toHaveCSS("font-size", "24px");
+    await page.unroute(/\/assets\/index-[^/]+\.js$/);
   });
-  await page.goto(LONG, { waitUntil: "commit" });
-  await page.waitForFunction(() => document.readyState !== "loading" || !!document.body);
-  // Wait for the stylesheet itself (its custom properties), not just for <body> to exist.
-  await page.waitForFunction(
-    () => getComputedStyle(document.documentElement).getPropertyValue("--measure-em").trim() !== "",
-  );
-  const first = await page.evaluate(() => ({
-    app: document.getElementById("app")?.childElementCount ?? -1,
-    theme: document.documentElement.dataset.theme,
-    size: document.documentElement.dataset.textSize,
-    font: document.documentElement.dataset.font,
-    background: getComputedStyle(document.body).backgroundColor,
-    textSize: getComputedStyle(document.documentElement).getPropertyValue("--text-size").trim(),
-  }));
-  expect(first).toEqual({
-    app: 0, // the app has not rendered anything yet
-    theme: "dark",
-    size: "largest",
-    font: "sans",
-    background: "rgb(22, 20, 18)",
-    textSize: "1.5rem",
-  });
-  release();
-  await expect(page.locator(".prose p").first()).toBeVisible();
-  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  await expect(page.locator(".prose")).toHaveCSS("font-size", "24px");
-  await page.unroute(/\/assets\/index-[^/]+\.js$/);
 });
 
 test("Download my data, Delete all my data, then Import brings it all back", async ({ page }) => {

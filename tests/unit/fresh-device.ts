@@ -4,6 +4,7 @@ import { clear, DATABASES, resetForTests, type Kind } from "../../src/storage/db
 import { resetLibraryForTests } from "../../src/app/library.ts";
 import { resetSettingsForTests } from "../../src/app/settings.ts";
 import { resetPositionsForTests } from "../../src/app/positions.ts";
+import { resetTrackerForTests } from "../../src/app/reading-tracker.ts";
 
 const realIndexedDB = globalThis.indexedDB;
 
@@ -13,6 +14,7 @@ export async function freshDevice(): Promise<void> {
   resetLibraryForTests();
   resetSettingsForTests();
   resetPositionsForTests();
+  resetTrackerForTests();
   await Promise.all((Object.keys(DATABASES) as Kind[]).map((kind) => clear(kind)));
   localStorage.clear();
   sessionStorage.clear();
