@@ -23,4 +23,16 @@ const register = () => {
 };
 if (document.readyState === "complete") register();
 else window.addEventListener("load", register, { once: true });
-if (root) render(() => <App base={import.meta.env.BASE_URL.replace(/\/$/, "")} />, root);
+let started = false;
+const start = () => {
+  if (started || !root) return;
+  started = true;
+  render(() => <App base={import.meta.env.BASE_URL.replace(/\/$/, "")} />, root);
+};
+// On `/` the static first screen (index.html) gets its frame before the app's rendering begins: a
+// slow phone shows the newest articles at once, not after the app has drawn its own. A hidden tab
+// has no frames, hence the timer.
+if (document.querySelector(":root:not(.deep) #first-screen")) {
+  requestAnimationFrame(() => setTimeout(start));
+  setTimeout(start, 100);
+} else start();

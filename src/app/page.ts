@@ -3,7 +3,6 @@
 // already announces and where the skip link should stay the first tab stop).
 import { createSignal } from "solid-js";
 import { siteName } from "virtual:offprint/edition";
-import { SEARCH_BOX_ID } from "../components/SearchForm.tsx";
 
 const [announcement, setAnnouncement] = createSignal("");
 export { announcement };
@@ -24,7 +23,7 @@ export function firstScreenDone(): void {
   const first = document.getElementById("first-screen");
   const typed = first?.querySelector("input")?.value;
   first?.remove();
-  const box = document.getElementById(SEARCH_BOX_ID) as HTMLInputElement | null;
+  const box = document.querySelector<HTMLInputElement>("#app input[type=search]");
   if (typed && box) {
     box.value = typed;
     box.dispatchEvent(new Event("input", { bubbles: true }));
