@@ -5,37 +5,46 @@
 import type { BenchContext } from "../lib/context.ts";
 import { PROBE_SCRIPT } from "../lib/browser.ts";
 import { alternate, limitResult, ratioResult, type Result } from "../lib/result.ts";
-import { median } from "../lib/stats.ts";
+import { median, round } from "../lib/stats.ts";
 
 interface ListRun {
   first: number;
+  /** The app's own list in place of the static first screen (Offprint); `first` elsewhere. */
+  ready: number;
   scroll: number;
   nodes: number;
 }
 
 /**
- * In the page: scroll to the bottom until the list's last row shows the title, then time it to
- * the next paint. A string, so the TypeScript runner's helpers do not leak into the page.
+ * In the page: scroll to the bottom, then, frame by frame, look at what each frame is about to
+ * paint (in its requestAnimationFrame callback, after that frame's scroll handlers ran) until the
+ * list's last row shows the last title fully inside the viewport; the time runs to the end of that
+ * frame. Both sides are timed alike: a list that draws its rows in a scroll handler is not charged
+ * an extra frame for it, and a list that already holds every row still waits for its frame.
+ * A string, so the TypeScript runner's helpers do not leak into the page.
  */
 const SCROLL_TO_LAST = `async (title) => {
-  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const painted = () => new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(0);
-  }));
+  });
+  const shown = () => {
+    const heading = document.querySelector("ol.articles")?.lastElementChild?.querySelector("h2");
+    if (!heading || heading.textContent.trim() !== title) return false;
+    const box = heading.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  };
   const start = performance.now();
   for (;;) {
     window.scrollTo(0, document.documentElement.scrollHeight);
-    const heading = document.querySelector("ol.articles")?.lastElementChild?.querySelector("h2");
-    if (heading && heading.textContent.trim() === title) {
-      const box = heading.getBoundingClientRect();
-      if (box.top >= 0 && box.bottom <= innerHeight) {
-        await afterPaint();
-        return performance.now() - start;
-      }
+    await frame();
+    if (shown()) {
+      await painted();
+      return performance.now() - start;
     }
     if (performance.now() - start > 120000) throw new Error("the last article never showed");
-    await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }`;
 
@@ -48,14 +57,17 @@ async function run(ctx: BenchContext, url: string): Promise<ListRun> {
     await context.addInitScript(PROBE_SCRIPT);
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => window.__bench?.painted !== undefined, null, {
+    await page.waitForFunction(() => window.__bench?.ready !== undefined, null, {
       timeout: 180_000,
     });
-    const first = await page.evaluate(() => window.__bench.painted ?? NaN);
+    const { first, ready } = await page.evaluate(() => ({
+      first: window.__bench.painted ?? NaN,
+      ready: window.__bench.ready ?? NaN,
+    }));
     const last = ctx.large.index.articles[ctx.large.index.articles.length - 1].title;
     const scroll = await page.evaluate<number>(`(${SCROLL_TO_LAST})(${JSON.stringify(last)})`);
     const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
-    return { first, scroll, nodes };
+    return { first, ready, scroll, nodes };
   } finally {
     await context.close();
   }
@@ -87,6 +99,9 @@ export async function b3(ctx: BenchContext): Promise<Result[]> {
         unit: "ms",
         ours: "Offprint `/`",
         baseline: "vanilla-DOM page",
+        note:
+          "Offprint's first row is the static first screen in index.html; its own list " +
+          `replaced it after a median ${round(median(ours.map((r) => r.ready)))} ms.`,
       },
       ours.map((r) => r.first),
       ref.map((r) => r.first),

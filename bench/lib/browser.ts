@@ -12,6 +12,11 @@ export function launch(): Promise<Browser> {
 export interface Probe {
   /** performance.now() just after the frame that first showed a list row (`li article`). */
   painted?: number;
+  /**
+   * The same, for the app's own list: Offprint's static first screen (index.html) gone and a row
+   * in `#app`. On pages without either, the same frame as `painted`.
+   */
+  ready?: number;
   /** keydown → just after the next frame, in ms, per key. */
   keys: number[];
   /** Autosave calls the "autosave off" script swallowed (B5). */
@@ -34,11 +39,18 @@ export const PROBE_SCRIPT = `(() => {
     channel.port1.onmessage = fn;
     channel.port2.postMessage(0);
   });
-  window.__bench = { painted: undefined, keys: [], dropped: 0 };
+  window.__bench = { painted: undefined, ready: undefined, keys: [], dropped: 0 };
+  let first = false;
   const observer = new MutationObserver(() => {
     if (!document.querySelector("li article")) return;
+    if (!first) {
+      first = true;
+      afterPaint(() => { window.__bench.painted = performance.now(); });
+    }
+    const app = document.getElementById("app");
+    if (document.getElementById("first-screen") || (app && !app.querySelector("li article"))) return;
     observer.disconnect();
-    afterPaint(() => { window.__bench.painted = performance.now(); });
+    afterPaint(() => { window.__bench.ready = performance.now(); });
   });
   observer.observe(document, { childList: true, subtree: true });
   addEventListener("keydown", (event) => {
