@@ -1,10 +1,17 @@
 // A static host for the benchmarks on a fixed port (4195–4199): several folders mounted under path
 // prefixes on one origin, so a page of ours and a reference page can share an origin (and so a
 // service worker's scope rules), as they would on one deploy. Unknown paths get the last mount's
-// index.html (a host that rewrites), so deep links of the app open.
-import { createServer, type Server, type ServerResponse } from "node:http";
+// index.html (a host that rewrites), so deep links of the app open. Text is sent gzipped to a
+// browser that accepts it, as every static host and CDN does (Lighthouse's simulated network
+// charges the bytes sent).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".webmanifest"]);
+/** Gzipped bodies by file and modification time: the big indexes are compressed once. */
+const gzipped = new Map<string, Buffer>();
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -34,12 +41,22 @@ export interface BenchServer {
  */
 export async function serve(port: number, mounts: Mount[]): Promise<BenchServer> {
   const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
-  const send = async (res: ServerResponse, file: string) => {
-    const body = await readFile(file);
-    res.writeHead(200, {
-      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-      "Cache-Control": "no-cache",
-    });
+  const send = async (req: IncomingMessage, res: ServerResponse, file: string) => {
+    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    const headers: Record<string, string> = { "Content-Type": type, "Cache-Control": "no-cache" };
+    let body = await readFile(file);
+    if (
+      COMPRESSED.has(path.extname(file)) &&
+      /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
+    ) {
+      const key = `${file}:${(await stat(file)).mtimeMs}`;
+      let zipped = gzipped.get(key);
+      if (!zipped) gzipped.set(key, (zipped = gzipSync(body)));
+      body = zipped;
+      headers["Content-Encoding"] = "gzip";
+      headers["Vary"] = "Accept-Encoding";
+    }
+    res.writeHead(200, headers);
     res.end(body);
   };
   const server: Server = createServer(async (req, res) => {
@@ -50,12 +67,12 @@ export async function serve(port: number, mounts: Mount[]): Promise<BenchServer>
     try {
       if (file.startsWith(root)) {
         const s = await stat(file).catch(() => undefined);
-        if (s?.isFile()) return await send(res, file);
-        if (s?.isDirectory()) return await send(res, path.join(file, "index.html"));
+        if (s?.isFile()) return await send(req, res, file);
+        if (s?.isDirectory()) return await send(req, res, path.join(file, "index.html"));
       }
       // Only page addresses fall back to the app; a missing file is a 404.
       if (path.extname(pathname)) return void res.writeHead(404).end("Not found");
-      await send(res, path.join(root, "index.html"));
+      await send(req, res, path.join(root, "index.html"));
     } catch {
       res.writeHead(404).end("Not found");
     }
