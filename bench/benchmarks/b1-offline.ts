@@ -22,10 +22,11 @@ async function install(context: BrowserContext, url: string): Promise<void> {
   await page.close();
 }
 
-/** Offprint's `ready` per load (its own list in place of the static first screen), warm-up included. */
-const appReady: number[] = [];
-
-async function coldOffline(context: BrowserContext, url: string): Promise<number> {
+/**
+ * One cold load; `ready` collects when the page's own list was in place (for Offprint, when it
+ * replaced the static first screen).
+ */
+async function coldOffline(context: BrowserContext, url: string, ready: number[]): Promise<number> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("ServiceWorker.enable");
@@ -34,16 +35,16 @@ async function coldOffline(context: BrowserContext, url: string): Promise<number
   await page.waitForFunction(() => window.__bench?.ready !== undefined, null, {
     timeout: 120_000,
   });
-  const { painted, ready, controlled } = await page.evaluate(() => ({
+  const probe = await page.evaluate(() => ({
     painted: window.__bench.painted ?? NaN,
     ready: window.__bench.ready ?? NaN,
     controlled: navigator.serviceWorker.controller !== null,
   }));
-  if (!controlled) throw new Error(`B1: ${url} was not served by a service worker`);
-  if (!url.includes("/ref/")) appReady.push(ready);
+  if (!probe.controlled) throw new Error(`B1: ${url} was not served by a service worker`);
+  ready.push(probe.ready);
   await cdp.detach();
   await page.close();
-  return painted;
+  return probe.painted;
 }
 
 export async function b1(ctx: BenchContext): Promise<Result[]> {
@@ -56,10 +57,11 @@ export async function b1(ctx: BenchContext): Promise<Result[]> {
     await install(context, `${origin}/ref/`);
     await install(context, `${origin}/`);
     await context.setOffline(true);
+    const appReady: number[] = []; // one per load of Offprint, the warm-up's first
     const { a, b } = await alternate(
       ctx.pairs,
-      () => coldOffline(context, `${origin}/`),
-      () => coldOffline(context, `${origin}/ref/`),
+      () => coldOffline(context, `${origin}/`, appReady),
+      () => coldOffline(context, `${origin}/ref/`, []),
       ctx.log,
     );
     return [

@@ -10,8 +10,6 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".webmanifest"]);
-/** Gzipped bodies by file and modification time: the big indexes are compressed once. */
-const gzipped = new Map<string, Buffer>();
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -41,20 +39,24 @@ export interface BenchServer {
  */
 export async function serve(port: number, mounts: Mount[]): Promise<BenchServer> {
   const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+  // Gzipped bodies by file, made once per server: the builds are done before it starts, and the
+  // big indexes are neither read nor compressed again on every request.
+  const gzipped = new Map<string, Promise<Buffer>>();
   const send = async (req: IncomingMessage, res: ServerResponse, file: string) => {
     const type = TYPES[path.extname(file)] ?? "application/octet-stream";
     const headers: Record<string, string> = { "Content-Type": type, "Cache-Control": "no-cache" };
-    let body = await readFile(file);
+    let body: Buffer;
     if (
       COMPRESSED.has(path.extname(file)) &&
       /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
     ) {
-      const key = `${file}:${(await stat(file)).mtimeMs}`;
-      let zipped = gzipped.get(key);
-      if (!zipped) gzipped.set(key, (zipped = gzipSync(body)));
-      body = zipped;
+      let zipped = gzipped.get(file);
+      if (!zipped) gzipped.set(file, (zipped = readFile(file).then((b) => gzipSync(b))));
+      body = await zipped;
       headers["Content-Encoding"] = "gzip";
       headers["Vary"] = "Accept-Encoding";
+    } else {
+      body = await readFile(file);
     }
     res.writeHead(200, headers);
     res.end(body);
