@@ -3,7 +3,7 @@ import { lazy } from "solid-js";
 import { Shell } from "./Shell.tsx";
 import { startLibrary } from "./library.ts";
 import { startSettings } from "./settings.ts";
-import { startDrafts } from "./drafts.ts";
+import { hasSafetyCopies, startDrafts } from "./drafts.ts";
 import ListPage from "../pages/ListPage.tsx";
 import NotFoundPage from "../pages/NotFoundPage.tsx";
 
@@ -19,7 +19,11 @@ const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
 export function App(props: { base?: string }) {
   void startLibrary();
   void startSettings();
-  void startDrafts();
+  // Text a reload or a closed page left only in a safety copy is restored by code loaded only
+  // when such a copy exists.
+  void startDrafts().then(async () => {
+    if (hasSafetyCopies()) await (await import("./draft-recovery.ts")).recoverDrafts();
+  });
   return (
     <Router base={props.base} root={Shell}>
       <Route path="/" component={ListPage} />

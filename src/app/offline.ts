@@ -5,6 +5,7 @@ import { createSignal } from "solid-js";
 import type { ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadBody, loadCatalog } from "../catalog/catalog.ts";
 import { notifyFailure } from "./notices.ts";
+import { onNewerRecord } from "../storage/records.ts";
 
 /** Dispatched on window when `keepOffline` cached an article: failed images may try again. */
 export const CACHED_EVENT = "offprint:cached";
@@ -15,6 +16,12 @@ const CONTENT_CACHE = "offprint-content";
 const [online, setOnline] = createSignal(typeof navigator === "undefined" || navigator.onLine);
 const [cached, setCached] = createSignal<ReadonlySet<string>>(new Set());
 const [updateReady, setUpdateReady] = createSignal(false);
+const [newerData, setNewerData] = createSignal(false);
+// A record saved by a newer version of Offprint was met (and left alone): this tab's code is old.
+onNewerRecord(() => setNewerData(true));
+
+/** Whether this tab met data saved by a newer version of Offprint (it asks for a reload). */
+export { newerData };
 
 /** Whether the browser says the network is there (follows `online`/`offline` events). */
 export { online };

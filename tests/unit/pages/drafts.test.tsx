@@ -11,15 +11,15 @@ import {
   startDrafts,
 } from "../../../src/app/drafts.ts";
 import { createDraftEditor, RETRY_FIRST_MS } from "../../../src/app/draft-editor.ts";
+import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
+import { saveDraft } from "../../../src/storage/draft-writes.ts";
+import { recoverDrafts } from "../../../src/app/draft-recovery.ts";
+import { loadIdentity } from "../../../src/storage/identity.ts";
 import {
-  EMPTY_FIELDS,
   compareSafetyCopy,
-  loadDraft,
-  loadIdentity,
   readSafetyCopy,
-  saveDraft,
   writeSafetyCopy,
-} from "../../../src/storage/drafts.ts";
+} from "../../../src/storage/safety-copies.ts";
 
 // Lets one test hold the form's start-up between its read of the stored draft and the rest of its
 // loading (as a busy device does). Unarmed, every call goes straight through.
@@ -36,6 +36,12 @@ vi.mock(import("../../../src/storage/drafts.ts"), async (importOriginal) => {
       if (hold.identity) hold.reads.push(read);
       return read;
     },
+  };
+});
+vi.mock(import("../../../src/storage/identity.ts"), async (importOriginal) => {
+  const real = await importOriginal();
+  return {
+    ...real,
     loadIdentity: () =>
       hold.identity ? hold.identity.then(() => real.loadIdentity()) : real.loadIdentity(),
   };
@@ -72,7 +78,7 @@ const conflictAlert = (text: HTMLElement) => text.closest("[role=alert]") as HTM
 /** Another tab writes a draft and announces it, as its BroadcastChannel would. */
 async function otherTabWrites(slug: string, base: number, rev: number, text: string) {
   const result = await saveDraft(slug, base, {
-    v: 1,
+    v: 2,
     rev,
     fields: fields(text),
     updatedAt: Date.now(),
@@ -172,7 +178,7 @@ describe("the reply form", () => {
   });
 
   it("restores text that only the safety copy held (the page went before the write)", async () => {
-    await saveDraft(SPACE_SLUG, 0, { v: 1, rev: 3, fields: fields("Hel"), updatedAt: 1 });
+    await saveDraft(SPACE_SLUG, 0, { v: 2, rev: 3, fields: fields("Hel"), updatedAt: 1 });
     writeSafetyCopy(SPACE_SLUG, { rev: 4, base: 3, fields: fields("Hello there"), updatedAt: 2 });
     await renderApp(`/articles/${SPACE_SLUG}`);
     expect(await comment()).toHaveValue("Hello there");
@@ -254,7 +260,7 @@ describe("the reply form", () => {
   it("shows a hostile draft as the characters typed, and runs nothing", async () => {
     const user = userEvent.setup();
     const hostile = `<img src=x onerror="window.__pwned=1">`;
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields(hostile), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields(hostile), updatedAt: 1 });
     await renderApp(`/articles/${FOG_SLUG}`);
     expect(await comment()).toHaveValue(hostile);
     await user.click(screen.getByRole("link", { name: "Drafts" }));
@@ -381,7 +387,7 @@ describe("two writers of one draft", () => {
 describe("the Draft marker and the drafts page", () => {
   it("marks articles with a draft in the list and on the Saved page", async () => {
     const user = userEvent.setup();
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
     await renderApp("/");
     const heading = await screen.findByRole("heading", { level: 2, name: FOG });
     const card = heading.closest("article") as HTMLElement;
@@ -403,18 +409,18 @@ describe("the Draft marker and the drafts page", () => {
 
   it("lists every draft, most recent first, with a link, its first line and when", async () => {
     await saveDraft(SPACE_SLUG, 0, {
-      v: 1,
+      v: 2,
       rev: 1,
       fields: fields("\n  Older first line  \nsecond line"),
       updatedAt: new Date(2026, 2, 3, 9, 5).getTime(),
     });
     await saveDraft(FOG_SLUG, 0, {
-      v: 1,
+      v: 2,
       rev: 1,
       fields: fields("Newer"),
       updatedAt: new Date(2026, 2, 4, 14, 30).getTime(),
     });
-    await saveDraft(CROWS_SLUG, 0, { v: 1, rev: 2, fields: EMPTY_FIELDS, updatedAt: 5 });
+    await saveDraft(CROWS_SLUG, 0, { v: 2, rev: 2, fields: EMPTY_FIELDS, updatedAt: 5 });
     await renderApp("/drafts");
     expect(await screen.findByRole("heading", { level: 1, name: "Drafts" })).toBeInTheDocument();
     const list = await screen.findByRole("list", { name: "Drafts" });
@@ -433,7 +439,7 @@ describe("the Draft marker and the drafts page", () => {
 
   it("discards a draft from the page, with Undo", async () => {
     const user = userEvent.setup();
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
     await renderApp("/drafts");
     const list = await screen.findByRole("list", { name: "Drafts" });
     await user.click(within(list).getByRole("button", { name: `Discard draft: ${FOG}` }));
@@ -461,7 +467,7 @@ describe("a reload storm", () => {
 
   it("follows another tab's change heard while the form was still loading", async () => {
     await startDrafts();
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("First words"), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields("First words"), updatedAt: 1 });
     let release!: () => void;
     hold.identity = new Promise((resolve) => (release = resolve));
     const { editor, dispose } = createRoot((dispose) => ({
@@ -471,9 +477,7 @@ describe("a reload storm", () => {
     await Promise.all(hold.reads); // the form has read rev 1 and waits
     await otherTabWrites(FOG_SLUG, 1, 2, "Second words, from the other tab");
     // The app has heard of it (the drafts list follows) before the form is ready.
-    await waitFor(() =>
-      expect(listDrafts().find((d) => d.slug === FOG_SLUG)?.draft.rev).toBe(2),
-    );
+    await waitFor(() => expect(listDrafts().find((d) => d.slug === FOG_SLUG)?.draft.rev).toBe(2));
     expect(editor.ready()).toBe(false);
     release();
     await waitFor(() => expect(editor.ready()).toBe(true));
@@ -484,7 +488,7 @@ describe("a reload storm", () => {
 
   it("keeps the text that start-up saved from the safety copy while the form was still loading", async () => {
     // The page went 167 ms after typing: "Hello there" is only in the safety copy.
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 3, fields: fields("Hel"), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 3, fields: fields("Hel"), updatedAt: 1 });
     writeSafetyCopy(FOG_SLUG, { rev: 4, base: 3, fields: fields("Hello there"), updatedAt: 2 });
     // The new page's form reads the stored draft (rev 3) and is held there...
     let release!: () => void;
@@ -493,9 +497,11 @@ describe("a reload storm", () => {
       editor: createDraftEditor(FOG_SLUG),
       dispose,
     }));
+    await waitFor(() => expect(hold.reads.length).toBeGreaterThan(0));
     await Promise.all(hold.reads);
     // ...while start-up stores the safety copy as rev 4 and drops it.
     await startDrafts();
+    await recoverDrafts();
     await waitFor(async () => expect((await loadDraft(FOG_SLUG))?.rev).toBe(4));
     await waitFor(() => expect(readSafetyCopy(FOG_SLUG)).toBeUndefined());
     release();
