@@ -61,7 +61,7 @@ export async function previewImport(file: File): Promise<ImportPreview> {
 }
 
 /** Brings every in-memory state in line with what the device now holds. */
-async function reloadEverything(): Promise<void> {
+export async function reloadEverything(): Promise<void> {
   await Promise.allSettled([reloadLibrary(), reloadDrafts(), reloadPositions(), reloadSettings()]);
 }
 

@@ -9,7 +9,7 @@
 import * as v from "valibot";
 import { read } from "./db.ts";
 import { writeBatch } from "./batch.ts";
-import { lockName, RECORD_KEYS, type Kind } from "./keys.ts";
+import { lockName, RECORD_KEYS, WEB_KEYS, type Kind } from "./keys.ts";
 import { withLock } from "./locks.ts";
 import { decode, loadOne, type Adapter } from "./records.ts";
 import { chunkOf, goodMarks, ReadChunkAdapter, type ReadChunk } from "./reads.ts";
@@ -331,6 +331,7 @@ export async function applyImport(backup: Backup): Promise<ImportPlan> {
     const plan = await planImport(backup);
     if (plan.writes.length === 0) return plan;
     const journal: Journal = { v: 1, state: "applying", at: Date.now(), writes: plan.writes };
+    setFlag(true);
     await writeBatch("journal", [[RECORD_KEYS.journal, journal]]);
     try {
       await writeAll(plan.writes.map((w) => ({ kind: w.kind, key: w.key, value: w.after })));
@@ -342,12 +343,32 @@ export async function applyImport(backup: Backup): Promise<ImportPlan> {
       );
       throw new ImportWriteError(err, restored);
     }
+    setFlag(false);
     announceAll(plan.writes);
     if (plan.writes.some((w) => w.kind === "outbox" && isPending(w.after as OutboxRecord))) {
       setPendingFlag(true); // an imported reply waiting to be sent goes out at the next start
     }
     return plan;
   });
+}
+
+/** Tells the next start to look at the journal (a synchronous flag: no database read at start). */
+function setFlag(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(WEB_KEYS.importPending, "1");
+    else localStorage.removeItem(WEB_KEYS.importPending);
+  } catch {
+    // Storage blocked: the next import still recovers this one first.
+  }
+}
+
+/** Whether an import may have been cut short (start-up loads this module only then). */
+export function importMayBeHalfDone(): boolean {
+  try {
+    return localStorage.getItem(WEB_KEYS.importPending) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** Puts back what a journal's writes replaced, then forgets the journal. */
@@ -365,12 +386,13 @@ async function rollBack(journal: Journal): Promise<void> {
  */
 export async function recoverImport(): Promise<boolean> {
   const journal = await loadOne(JournalAdapter, RECORD_KEYS.journal);
-  if (journal?.state !== "applying") return false;
+  if (journal?.state !== "applying") return (setFlag(false), false);
   const locks = journal.writes.map((w) => lockName(w.kind as Kind, w.key));
   return withLocks([...locks, lockName("journal", RECORD_KEYS.journal)], async () => {
     const again = await loadOne(JournalAdapter, RECORD_KEYS.journal);
     if (again?.state !== "applying") return false; // another tab did it
     await rollBack(again);
+    setFlag(false);
     return true;
   });
 }

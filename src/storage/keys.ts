@@ -38,6 +38,8 @@ export const WEB_KEYS = {
   draftSafetyPrefix: "offprint-draft-safety:",
   /** localStorage: present while a reply waits to be sent. */
   outboxPending: "offprint:outbox-pending",
+  /** localStorage: present while an import is being written (start-up then checks its journal). */
+  importPending: "offprint-import-pending",
   /** localStorage: the position written as the last page went away. */
   positionPending: "offprint-position-pending",
 } as const;
