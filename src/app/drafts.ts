@@ -71,6 +71,8 @@ export function applyDraft(slug: string, draft: Draft, fromEditor = false): void
 }
 
 let startup: Promise<void> | undefined;
+/** Unsubscribes from other tabs' changes: one subscription however often start-up runs. */
+let unfollow: (() => void) | undefined;
 
 /** Loads every draft once, stores safety copies a closed page left behind, follows other tabs. */
 export function startDrafts(): Promise<void> {
@@ -80,7 +82,7 @@ export function startDrafts(): Promise<void> {
     } catch {
       return; // the shell already says when storage is unavailable
     }
-    onChange(({ kind, key }) => {
+    unfollow ??= onChange(({ kind, key }) => {
       if (kind !== "drafts") return;
       loadDraft(key).then(
         (d) => d && applyDraft(key, d),
@@ -103,6 +105,12 @@ export function startDrafts(): Promise<void> {
     }
   })();
   return startup;
+}
+
+/** Shows what the device now holds (after an import or after deleting all data). */
+export async function reloadDrafts(): Promise<void> {
+  await startDrafts();
+  setDrafts(reconcile(Object.fromEntries(await loadDrafts())));
 }
 
 /** Writes `fields` as the newest rev of a draft (discard, undo) and tells the list and editors. */
@@ -150,4 +158,6 @@ export function resetDraftsForTests(): void {
   setDrafts(reconcile({}));
   editors.clear();
   startup = undefined;
+  unfollow?.();
+  unfollow = undefined;
 }

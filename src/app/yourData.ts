@@ -15,7 +15,7 @@ import {
   type ImportCounts,
 } from "../storage/backup.ts";
 import { reloadLibrary } from "./library.ts";
-import { resetDraftsForTests, startDrafts } from "./drafts.ts";
+import { reloadDrafts } from "./drafts.ts";
 import { reloadPositions } from "./positions.ts";
 import { reloadSettings } from "./settings.ts";
 
@@ -64,9 +64,7 @@ export async function previewImport(file: File): Promise<ImportPreview> {
 
 /** Brings every in-memory state in line with what the device now holds. */
 async function reloadEverything(): Promise<void> {
-  // The drafts module has no reload of its own: start it again from the device.
-  resetDraftsForTests();
-  await Promise.allSettled([reloadLibrary(), startDrafts(), reloadPositions(), reloadSettings()]);
+  await Promise.allSettled([reloadLibrary(), reloadDrafts(), reloadPositions(), reloadSettings()]);
 }
 
 /** Applies a previewed import, all or nothing, then shows the result everywhere. */
