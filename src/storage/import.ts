@@ -332,7 +332,10 @@ export async function applyImport(backup: Backup): Promise<ImportPlan> {
     if (plan.writes.length === 0) return plan;
     const journal: Journal = { v: 1, state: "applying", at: Date.now(), writes: plan.writes };
     setFlag(true);
-    await writeBatch("journal", [[RECORD_KEYS.journal, journal]]);
+    await writeBatch("journal", [[RECORD_KEYS.journal, journal]]).catch((err: unknown) => {
+      setFlag(false); // nothing was written
+      throw err;
+    });
     try {
       await writeAll(plan.writes.map((w) => ({ kind: w.kind, key: w.key, value: w.after })));
       await writeBatch("journal", [[RECORD_KEYS.journal, { ...journal, state: "applied" }]]);
@@ -341,6 +344,7 @@ export async function applyImport(backup: Backup): Promise<ImportPlan> {
         () => true,
         () => false,
       );
+      if (restored) setFlag(false); // else the next start rolls back what is left
       throw new ImportWriteError(err, restored);
     }
     setFlag(false);

@@ -10,7 +10,7 @@ import {
   resetDraftsForTests,
   startDrafts,
 } from "../../../src/app/drafts.ts";
-import { createDraftEditor, RETRY_FIRST_MS } from "../../../src/app/draft-editor.ts";
+import { createDraftEditor, RETRY_FIRST_MS, SAVE_DELAY_MS } from "../../../src/app/draft-editor.ts";
 import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
 import { recoverDrafts } from "../../../src/app/draft-recovery.ts";
@@ -58,6 +58,7 @@ beforeEach(async () => {
   resetDraftsForTests();
 });
 afterEach(async () => {
+  vi.useRealTimers();
   cleanup();
   vi.restoreAllMocks();
   // An unmounted form flushes; let that write land before the next test empties the device.
@@ -164,17 +165,16 @@ describe("the reply form", () => {
   });
 
   it("writes at once when the page is hidden, without waiting for the pause in typing", async () => {
-    const user = userEvent.setup();
     await renderApp(`/articles/${SPACE_SLUG}`);
-    await user.type(await comment(), "Quick");
+    const box = await comment();
+    // The clock stands still from here: the pause in typing never ends, only hiding can write.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    fireEvent.input(box, { target: { value: "Quick" } });
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
     document.dispatchEvent(new Event("visibilitychange"));
     delete (document as { visibilityState?: unknown }).visibilityState;
-    // The debounce would write after 250 ms; the flush must have done it well before.
-    await waitFor(async () => expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Quick"), {
-      timeout: 200,
-      interval: 10,
-    });
+    await draftsSettled();
+    expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Quick");
   });
 
   it("restores text that only the safety copy held (the page went before the write)", async () => {
@@ -209,18 +209,24 @@ describe("the reply form", () => {
   });
 
   it("tries a failed save again by itself, with no keystroke, once space is back", async () => {
-    const user = userEvent.setup();
     const put = vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     });
     await renderApp(`/articles/${SPACE_SLUG}`);
-    await user.type(await comment(), "Left alone");
-    await waitFor(() => expect(status()).toHaveTextContent(/^Draft not saved/));
+    const box = await comment();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    fireEvent.input(box, { target: { value: "Left alone" } });
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    await draftsSettled();
+    expect(status()).toHaveTextContent(/^Draft not saved/);
     put.mockRestore();
-    // The reader types nothing more; the retry (RETRY_FIRST_MS later) saves it.
-    await waitFor(() => expect(status()).toHaveTextContent(/^Draft saved at/), {
-      timeout: RETRY_FIRST_MS + 5000,
-    });
+    // The reader types nothing more; the retry, RETRY_FIRST_MS after the failure, saves it.
+    await vi.advanceTimersByTimeAsync(RETRY_FIRST_MS - 1);
+    await draftsSettled();
+    expect(status()).toHaveTextContent(/^Draft not saved/);
+    await vi.advanceTimersByTimeAsync(1);
+    await draftsSettled();
+    expect(status()).toHaveTextContent(/^Draft saved at/);
     expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Left alone");
   });
 
