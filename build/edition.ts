@@ -23,6 +23,8 @@ export interface Edition {
   indexFile: string;
   bodies: Map<string, ArticleBody>;
   files: EditionFile[];
+  /** What the build left out, one line per file and thing, for the publisher to read. */
+  warnings: string[];
 }
 
 /** The build fails with this error; `problems` holds one line per bad file and field. */
@@ -116,6 +118,7 @@ export async function buildEdition(
 ): Promise<Edition> {
   const root = path.resolve(cwd, folder);
   const problems: string[] = [];
+  const warnings: string[] = [];
   let files: string[];
   try {
     files = await markdownFiles(root);
@@ -180,6 +183,12 @@ export async function buildEdition(
       const copy = bodyImages.get(rel);
       return copy && { ...copy, src: base + copy.src };
     });
+    for (const url of rendered.externalImages) {
+      warnings.push(
+        `${shown}: image ${JSON.stringify(url)} left out: an image from another site would not ` +
+          "show offline and would tell that site who reads the article",
+      );
+    }
     const body: ArticleBody = { slug, html: rendered.html };
     const json = JSON.stringify(body);
     const bodyFile = `${CONTENT_DIR}/articles/${slug}-${shortHash(json)}.json`;
@@ -210,5 +219,6 @@ export async function buildEdition(
     indexFile,
     bodies,
     files: [{ fileName: indexFile, source: indexJson }, ...bodyFiles, ...images.files],
+    warnings,
   };
 }

@@ -73,7 +73,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       edition = undefined;
       search = undefined;
       try {
-        await load();
+        for (const warning of (await load()).warnings) config.logger.warn(warning);
       } catch (err) {
         if (!(err instanceof ContentError)) throw err;
         // A one-off build prints the problems alone; dev and watch mode keep running and show them.

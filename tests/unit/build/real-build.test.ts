@@ -1,7 +1,7 @@
 // Runs the real `vite build` (what `npm run build` runs) and reads what a publisher would see.
 // Each build takes seconds: keep these few, and test the rules themselves in the other files.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,5 +62,29 @@ describe("npm run build on bad input", () => {
     expect(code).not.toBe(0);
     expect(lines(stderr)).toEqual([`OFFPRINT_PRECACHE_MB must be a number ≥ 0 (got "abc")`]);
     expect(stdout).not.toMatch(/error/i);
+  });
+});
+
+describe("npm run build on content it has to clean", () => {
+  it("leaves out an image from another site with a warning line, and succeeds", async () => {
+    const content = path.join(temp, "external-content");
+    await mkdir(content);
+    await writeFile(
+      path.join(content, "remote.md"),
+      '---\ntitle: "Remote"\ndate: 2024-01-01\ncategory: General\n---\n' +
+        "Before ![A map](https://example.com/map.png) after.\n",
+    );
+    const { code, stdout, stderr } = await viteBuild("external", { OFFPRINT_CONTENT: content });
+    expect(lines(stdout + stderr)).toContain(
+      `${path.relative(process.cwd(), content)}/remote.md: image "https://example.com/map.png" ` +
+        "left out: an image from another site would not show offline and would tell that site " +
+        "who reads the article",
+    );
+    expect(code).toBe(0);
+    const articles = path.join(temp, "external", "content", "articles");
+    const [body] = await readdir(articles);
+    const html = JSON.parse(await readFile(path.join(articles, body), "utf8")).html;
+    expect(html).toContain("after.");
+    expect(html).not.toContain("example.com");
   });
 });
