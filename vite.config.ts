@@ -5,6 +5,7 @@ import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
 import { offprintPwa } from "./build/pwa.ts";
 import { budgetFromEnv } from "./build/precache.ts";
+import { stopBuild } from "./build/stop.ts";
 
 /** Build settings come from the environment, so a publisher needs no config file of their own. */
 function settings() {
@@ -26,7 +27,16 @@ function settings() {
   };
 }
 
-const { base, ...content } = settings();
+/** The settings, or the build stops with the one line that names the bad variable. */
+function settingsOrStop() {
+  try {
+    return { ...settings(), budget: budgetFromEnv(process.env) };
+  } catch (err) {
+    stopBuild([err instanceof Error ? err.message : String(err)]);
+  }
+}
+
+const { base, budget, ...content } = settingsOrStop();
 const edition = offprintContent(content);
 
 export default defineConfig({
@@ -37,7 +47,7 @@ export default defineConfig({
     offprintPwa({
       base,
       siteName: content.siteName,
-      budget: budgetFromEnv(process.env),
+      budget,
       edition: () => edition.api?.edition(),
     }),
     {
@@ -69,7 +79,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The libraries every page needs travel together: one file compresses better than five.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             {
               name: "core",
