@@ -1,6 +1,12 @@
 // The `test` every browser test uses: it fails a test on any console error, uncaught exception or
 // Content-Security-Policy violation on any page the test opened.
-import { test as base, expect, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from "@playwright/test";
 import { figure } from "./figures.ts";
 
 export interface Problems {
@@ -23,7 +29,47 @@ export function watch(page: Page, problems: Problems): void {
   page.on("pageerror", (err) => problems.list.push(`pageerror: ${err.message}`));
 }
 
+/**
+ * Keeps `context.setOffline(true)` true for every new document. Debian's Chromium 150 with
+ * Playwright 1.65 keeps the network down after a reload or on a new page, but reports
+ * `navigator.onLine` as true there (and fires no "offline" event), unlike a device that really
+ * lost its network. Setting the emulation again on the page's own DevTools session puts
+ * `navigator.onLine` right without ever letting the network back up for a moment.
+ */
+export function keepOfflineTrue(context: BrowserContext): void {
+  let offline = false;
+  const setOffline = context.setOffline.bind(context);
+  const sessions = new WeakMap<Page, Promise<CDPSession>>();
+  const reapply = (page: Page) => {
+    if (!offline || page.isClosed()) return;
+    let session = sessions.get(page);
+    if (!session) sessions.set(page, (session = context.newCDPSession(page)));
+    void session
+      .then((cdp) =>
+        cdp.send("Network.emulateNetworkConditions", {
+          offline: true,
+          latency: 0,
+          downloadThroughput: -1,
+          uploadThroughput: -1,
+        }),
+      )
+      .catch(() => undefined); // the page went meanwhile
+  };
+  const follow = (page: Page) =>
+    page.on("framenavigated", (frame) => frame === page.mainFrame() && reapply(page));
+  context.on("page", follow);
+  context.pages().forEach(follow);
+  context.setOffline = async (on: boolean) => {
+    offline = on;
+    await setOffline(on);
+  };
+}
+
 export const test = base.extend<{ problems: Problems }>({
+  context: async ({ context }, use) => {
+    keepOfflineTrue(context);
+    await use(context);
+  },
   problems: [
     async ({ context }, use, testInfo) => {
       const problems: Problems = { list: [], allow: [], csp: 0 };
