@@ -11,6 +11,8 @@ export const FIGURES = [
   "executions",
   "CSP violations",
   "faults injected",
+  "HTML-as-content responses cached",
+  "bookmarked articles offline after an update",
 ] as const;
 
 export type Figure = (typeof FIGURES)[number];
