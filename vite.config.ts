@@ -4,7 +4,7 @@ import { copyFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
 import { offprintPwa } from "./build/pwa.ts";
-import { budgetFromEnv } from "./build/precache.ts";
+import { budgetFromEnv, readerCacheBytesFromEnv } from "./build/precache.ts";
 
 /** Build settings come from the environment, so a publisher needs no config file of their own. */
 function settings() {
@@ -31,6 +31,12 @@ const edition = offprintContent(content);
 
 export default defineConfig({
   base,
+  define: {
+    // The page keeps the reader cache within this (src/app/kept-offline.ts).
+    "import.meta.env.OFFPRINT_READER_CACHE_BYTES": JSON.stringify(
+      readerCacheBytesFromEnv(process.env),
+    ),
+  },
   plugins: [
     solid(),
     edition,

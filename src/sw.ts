@@ -12,12 +12,13 @@ import {
 } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
-import { CONTENT_CACHE, isTrustworthy } from "./catalog/offline-files.ts";
+import { CONTENT_CACHE, CONTENT_CACHED, isTrustworthy } from "./catalog/offline-files.ts";
 
 /** The parts of the worker's global scope used here (the project's types are the page's). */
 interface WorkerScope {
   __WB_MANIFEST: (PrecacheEntry | string)[];
   skipWaiting(): Promise<void>;
+  clients: { matchAll(options: { type: "window" }): Promise<{ postMessage(m: unknown): void }[]> };
 }
 
 const BASE = import.meta.env.BASE_URL;
@@ -60,8 +61,17 @@ registerRoute(
 );
 
 // Bodies and images past the precache: kept once seen. What the reader keeps on purpose is
-// copied here by the page (src/app/kept-offline.ts), which also keeps the cache within budget.
+// copied here by the page (src/app/kept-offline.ts), which also keeps the cache within budget:
+// only the page knows which articles are bookmarked or drafted.
+/** Tells the pages the cache grew, so one of them keeps it within budget. */
+const announce: WorkboxPlugin = {
+  cacheDidUpdate: async () => {
+    const pages = await (self as unknown as WorkerScope).clients.matchAll({ type: "window" });
+    for (const page of pages) page.postMessage({ type: CONTENT_CACHED });
+  },
+};
+
 registerRoute(
   new RegExp(`^[^?#]*${escapeRegExp(BASE)}content/(?:articles|img)/`),
-  new CacheFirst({ cacheName: CONTENT_CACHE, plugins: [integrity] }),
+  new CacheFirst({ cacheName: CONTENT_CACHE, plugins: [integrity, announce] }),
 );

@@ -7,6 +7,9 @@
 /** The Cache Storage name for articles kept once opened or bookmarked; updates never clear it. */
 export const CONTENT_CACHE = "offprint-content";
 
+/** The message the worker posts to its pages when it put a file into CONTENT_CACHE. */
+export const CONTENT_CACHED = "offprint:content-cached";
+
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const SCRIPT_TYPE = /^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)\s*(?:;|$)/i;
 const CSS_TYPE = /^text\/css\s*(?:;|$)/i;

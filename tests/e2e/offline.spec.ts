@@ -139,6 +139,16 @@ function htmlAsContent(page: Page): Promise<number> {
   });
 }
 
+/** Whether any Workbox precache still holds `url`. */
+function inPrecache(page: Page, url: string): Promise<boolean> {
+  return page.evaluate(async (u) => {
+    for (const name of await caches.keys()) {
+      if (name.includes("-precache-") && (await (await caches.open(name)).match(u))) return true;
+    }
+    return false;
+  }, url);
+}
+
 const updatePrompt = (page: Page) =>
   page.getByRole("status").filter({ hasText: "A new version is available" });
 
@@ -512,4 +522,53 @@ test.describe("on a host that rewrites every unknown path to index.html", () => 
       await rm(dir, { recursive: true, force: true });
     },
   );
+});
+
+test.describe("an update that drops a bookmarked article from the precache", () => {
+  const SMALL = "dist-offline-small";
+  let host: StaticHost;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await Promise.all([buildDeploys(), buildApp(SMALL, { OFFPRINT_PRECACHE_ARTICLES: "2" })]);
+    host = await serveStatic(A);
+  });
+  test.afterAll(() => host?.close());
+
+  test("leaves it opening offline with its images", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const article = (await readIndex(A)).articles.find((a) => a.slug === SPACE_SLUG);
+    expect(await precached(SMALL)).not.toContain(article?.body);
+    await page.goto(host.url);
+    await expect(card(page, SPACE)).toBeVisible();
+    await controlled(page);
+    await expect(offlineMarker(card(page, SPACE))).toBeVisible(); // precached
+
+    // Bookmarking keeps it offline; the app says so once it has (offline.ts: CACHED_EVENT).
+    await page.evaluate(() => {
+      const w = window as unknown as { kept: Promise<void> };
+      w.kept = new Promise((resolve) => addEventListener("offprint:cached", () => resolve()));
+    });
+    await card(page, SPACE)
+      .getByRole("button", { name: `Bookmark: ${SPACE}` })
+      .click();
+    await page.evaluate(() => (window as unknown as { kept: Promise<void> }).kept);
+
+    host.setRoot(SMALL);
+    expect(await checkForUpdate(page)).toBe("installed");
+    await updatePrompt(page).getByRole("button", { name: "Reload" }).click();
+    await expect(updatePrompt(page)).toHaveCount(0); // the page reloaded into the new version
+    await expect(card(page, SPACE)).toBeVisible();
+    await expect.poll(() => inPrecache(page, `${host.url}${article?.body}`)).toBe(false);
+
+    await context.setOffline(true);
+    await page.goto(`${host.url}articles/${SPACE_SLUG}`);
+    await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+    const prose = page.locator(".prose p").first();
+    const missing = page.getByRole("alert").filter({ hasText: "Try again" });
+    await expect(prose.or(missing)).toBeVisible(); // the body, or why not
+    const opened = (await prose.isVisible()) ? 1 : 0;
+    figure(test.info(), "bookmarked articles offline after an update", opened);
+    expect(opened).toBe(1);
+    await imagesLoaded(page, 1);
+  });
 });
