@@ -10,6 +10,7 @@ import { CONTENT_CACHE, isTrustworthy } from "../catalog/offline-files.ts";
 import { isSaved, startLibrary, storageProblem } from "./library.ts";
 import { hasDraft, startDrafts } from "./drafts.ts";
 import { evict, type KeptGroup } from "./eviction.ts";
+import { refreshOffline } from "./offline.ts";
 
 /** The reader cache's budget in bytes (the build's OFFPRINT_READER_CACHE_MB, default 50). */
 export const READER_CACHE_BYTES: number =
@@ -28,6 +29,15 @@ function imagesIn(html: string): string[] {
     .map((url) => url.pathname);
 }
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs cache changes one after another, so two never judge the same holdings. */
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /** A trustworthy copy of `url`: from any cache (the precache too), else from the network. */
 async function copyOf(url: string): Promise<Response> {
   const response = (await caches.match(url)) ?? (await fetch(url));
@@ -43,20 +53,23 @@ async function copyOf(url: string): Promise<Response> {
  * be had (offline and not cached, or the host answers with something else).
  * @example await keep(article, body.html);
  */
-export async function keep(article: ArticleSummary, html: string): Promise<void> {
-  const body = assetUrl(article.body);
-  const images = [...(article.image ? [assetUrl(article.image.src)] : []), ...imagesIn(html)];
-  const cache = await caches.open(CONTENT_CACHE);
-  for (const url of new Set(images)) {
-    if (!(await cache.match(url))) await cache.put(url, await copyOf(url));
-  }
-  // The body last: a body in the cache means its article is complete.
-  const source = await copyOf(body);
-  const headers = new Headers(source.headers);
-  headers.set(OPENED, String(Date.now()));
-  headers.set(FILES, [body, ...images].join(" "));
-  await cache.put(body, new Response(await source.blob(), { status: 200, headers }));
-  await keepWithinBudget();
+export function keep(article: ArticleSummary, html: string): Promise<void> {
+  // One task with the budget check: a check in between must not judge the copy half made.
+  return serially(async () => {
+    const body = assetUrl(article.body);
+    const images = [...(article.image ? [assetUrl(article.image.src)] : []), ...imagesIn(html)];
+    const cache = await caches.open(CONTENT_CACHE);
+    for (const url of new Set(images)) {
+      if (!(await cache.match(url))) await cache.put(url, await copyOf(url));
+    }
+    // The body last: a stamped body in the cache means its article is complete.
+    const source = await copyOf(body);
+    const headers = new Headers(source.headers);
+    headers.set(OPENED, String(Date.now()));
+    headers.set(FILES, [body, ...images].join(" "));
+    await cache.put(body, new Response(await source.blob(), { status: 200, headers }));
+    await shrink(cache, READER_CACHE_BYTES);
+  });
 }
 
 /** What the reader cache holds: its files' sizes and the articles they make up. */
@@ -85,12 +98,19 @@ async function holdings(cache: Cache): Promise<Holdings> {
     const article = byBody.get(url);
     groups.push({ files, openedAt: Number(opened) || 0, stale: !article, pinned: false, article });
   }
-  // Files no kept body names: a list's picture seen once belongs to its article; the rest is stale.
+  // Files no stamped body names, as the worker cached them on its own (a body being read, a
+  // picture in the list): grouped by their article, never opened; the rest is stale.
+  const unstamped = new Map<ArticleSummary, Holdings["groups"][number]>();
   for (const url of sizes.keys()) {
     if (named.has(url)) continue;
-    const article = byImage.get(url);
-    groups.push({ files: [url], openedAt: 0, stale: !article, pinned: false, article });
+    const article = byBody.get(url) ?? byImage.get(url);
+    const group = article && unstamped.get(article);
+    if (group) group.files.push(url);
+    else if (article)
+      unstamped.set(article, { files: [url], openedAt: 0, stale: false, pinned: false, article });
+    else groups.push({ files: [url], openedAt: 0, stale: true, pinned: false });
   }
+  groups.push(...unstamped.values());
   return { sizes, groups };
 }
 
@@ -104,27 +124,18 @@ async function pin(groups: Holdings["groups"]): Promise<boolean> {
   return true;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Runs cache changes one after another, so two never judge the same holdings. */
-function serially<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
 /** Deletes what `evict` picks for `budget` bytes; returns how many articles went. */
-function shrinkTo(budget: number): Promise<number> {
-  return serially(async () => {
-    const cache = await caches.open(CONTENT_CACHE);
-    const { sizes, groups } = await holdings(cache);
-    // Without the bookmarks and drafts nothing is known to be safe to delete.
-    if (!(await pin(groups))) return 0;
-    const gone = new Set(evict(groups, (url) => sizes.get(url) ?? 0, budget));
-    for (const url of gone) await cache.delete(url);
-    return groups.filter((g) => g.article && !g.stale && gone.has(assetUrl(g.article.body))).length;
-  });
+async function shrink(cache: Cache, budget: number): Promise<number> {
+  const { sizes, groups } = await holdings(cache);
+  // Without the bookmarks and drafts nothing is known to be safe to delete.
+  if (!(await pin(groups))) return 0;
+  const gone = new Set(evict(groups, (url) => sizes.get(url) ?? 0, budget));
+  for (const url of gone) await cache.delete(url);
+  return groups.filter((g) => g.article && !g.stale && gone.has(assetUrl(g.article.body))).length;
 }
+
+const shrinkTo = (budget: number) =>
+  serially(async () => shrink(await caches.open(CONTENT_CACHE), budget));
 
 /**
  * Keeps the reader cache within OFFPRINT_READER_CACHE_MB: old revisions and removed articles go
@@ -139,8 +150,12 @@ export function keepWithinBudget(): Promise<number> {
  * Settings' "Remove articles not bookmarked": empties the reader cache of everything but the
  * bookmarked and drafted articles. Resolves to how many articles were removed.
  */
-export function removeUnpinned(): Promise<number> {
-  return shrinkTo(0);
+export async function removeUnpinned(): Promise<number> {
+  try {
+    return await shrinkTo(0);
+  } finally {
+    await refreshOffline(); // the list's "Available offline" markers follow
+  }
 }
 
 /** How much is kept offline: complete articles of this edition, and the bytes of all files. */
@@ -154,6 +169,7 @@ export interface KeptSummary {
  * @example const { articles, bytes } = await keptSummary();
  */
 export async function keptSummary(): Promise<KeptSummary> {
+  if (typeof caches === "undefined") throw new Error("This browser has no Cache Storage");
   const { sizes, groups } = await serially(async () => holdings(await caches.open(CONTENT_CACHE)));
   return {
     articles: groups.filter(

@@ -572,3 +572,67 @@ test.describe("an update that drops a bookmarked article from the precache", () 
     await imagesLoaded(page, 1);
   });
 });
+
+test.describe("a reader cache of OFFPRINT_READER_CACHE_MB=0.02 and nothing precached", () => {
+  const DIST = "dist-offline-reader-cache";
+  let host: StaticHost;
+  let index: CatalogIndex;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    // Room for two of the articles below (about 8–9 KB each with their pictures), not three.
+    await buildApp(DIST, { OFFPRINT_PRECACHE_ARTICLES: "0", OFFPRINT_READER_CACHE_MB: "0.02" });
+    index = await readIndex(DIST);
+    host = await serveStatic(DIST);
+  });
+  test.afterAll(() => host?.close());
+
+  test("drops the least recently opened article but never a bookmarked one, and Settings empties the rest", async ({
+    page,
+    context,
+    problems,
+  }) => {
+    // The body fetch that fails offline is logged by the browser, as it should be.
+    problems.allow.push(/Failed to load resource|ERR_INTERNET_DISCONNECTED/);
+    const title = (slug: string) => index.articles.find((a) => a.slug === slug)?.title ?? slug;
+    const saved = title("life-in-a-tide-pool");
+    const older = title("the-lettering-on-road-signs");
+    const newer = title("the-everyday-radicalism-of-public-libraries");
+    const list = page.getByRole("link", { name: "Articles", exact: true });
+    /** Opens an article from the list, in the page (the app keeps running), and comes back. */
+    const open = async (name: string, bookmark = false) => {
+      await card(page, name).getByRole("link", { name }).click();
+      await expect(page.locator(".prose p").first()).toBeVisible();
+      if (bookmark) {
+        await page.getByRole("button", { name: "Bookmark", exact: true }).click();
+        await expect(page.getByRole("button", { name: "Bookmark", exact: true })).toHaveAttribute(
+          "aria-pressed",
+          "true",
+        );
+      }
+      await list.click();
+      await expect(offlineMarker(card(page, name))).toBeVisible();
+    };
+
+    await page.goto(host.url);
+    await controlled(page);
+    await open(saved, true);
+    await open(older);
+    await open(newer);
+    await expect(offlineMarker(card(page, older))).toHaveCount(0);
+    await expect(offlineMarker(card(page, saved))).toBeVisible();
+
+    await page.getByRole("link", { name: "Settings" }).click();
+    const summary = page.getByText(/^Kept offline: /);
+    await expect(summary).toHaveText(/^Kept offline: 2 articles, \d+\.\d KB$/);
+    await page.getByRole("button", { name: "Remove articles not bookmarked" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Removed 1 article." })).toBeVisible();
+    await expect(summary).toHaveText(/^Kept offline: 1 article, \d+\.\d KB$/);
+
+    await context.setOffline(true);
+    await page.goto(`${host.url}articles/life-in-a-tide-pool`);
+    await expect(page.locator(".prose p").first()).toBeVisible();
+    await imagesLoaded(page, 1);
+    await page.goto(`${host.url}articles/the-everyday-radicalism-of-public-libraries`);
+    await expect(page.getByRole("alert").filter({ hasText: "Try again" })).toBeVisible();
+  });
+});
