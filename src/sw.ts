@@ -12,7 +12,8 @@ import {
 } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
-import { CONTENT_CACHE, CONTENT_CACHED, isTrustworthy } from "./catalog/offline-files.ts";
+import { CONTENT_CACHE, CONTENT_CACHED } from "./catalog/offline-files.ts";
+import { isTrustworthy } from "./catalog/content-rules.ts";
 
 /** The parts of the worker's global scope used here (the project's types are the page's). */
 interface WorkerScope {

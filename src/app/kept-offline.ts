@@ -6,7 +6,8 @@
 // Loaded on demand by ./offline.ts and the settings page, never at start-up.
 import type { ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadCatalog } from "../catalog/catalog.ts";
-import { CONTENT_CACHE, isTrustworthy } from "../catalog/offline-files.ts";
+import { CONTENT_CACHE } from "../catalog/offline-files.ts";
+import { isTrustworthy } from "../catalog/content-rules.ts";
 import { isSaved, startLibrary, storageProblem } from "./library.ts";
 import { hasDraft, startDrafts } from "./drafts.ts";
 import { evict, type KeptGroup } from "./eviction.ts";
@@ -143,8 +144,12 @@ const shrinkTo = (budget: number) =>
  * @example await keepWithinBudget();
  */
 export function keepWithinBudget(): Promise<number> {
-  return shrinkTo(READER_CACHE_BYTES);
+  // A burst of the worker's messages needs one check after it, not one each.
+  pending ??= shrinkTo(READER_CACHE_BYTES).finally(() => (pending = undefined));
+  return pending;
 }
+
+let pending: Promise<number> | undefined;
 
 /**
  * Settings' "Remove articles not bookmarked": empties the reader cache of everything but the

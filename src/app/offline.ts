@@ -77,16 +77,6 @@ export async function keepOffline(slug: string): Promise<boolean> {
   }
 }
 
-let shrinking: Promise<unknown> | undefined;
-
-/** The worker cached a file on its own (a picture in the list): keep the cache within budget. */
-function workerCached(): void {
-  shrinking ??= import("./kept-offline.ts")
-    .then((m) => m.keepWithinBudget())
-    .catch(() => undefined)
-    .finally(() => (shrinking = undefined));
-}
-
 type ReloadHook = () => unknown;
 const hooks = new Set<ReloadHook>();
 
@@ -155,6 +145,12 @@ export function startOffline(): void {
   navigator.serviceWorker?.ready.then(() => refreshOffline());
   navigator.serviceWorker?.addEventListener("controllerchange", () => void refreshOffline());
   navigator.serviceWorker?.addEventListener("message", (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type === CONTENT_CACHED) workerCached();
+    // The worker cached a file on its own (a picture in the list): keep the cache within budget.
+    if ((event.data as { type?: string } | null)?.type === CONTENT_CACHED) {
+      import("./kept-offline.ts").then(
+        (m) => m.keepWithinBudget(),
+        () => undefined,
+      );
+    }
   });
 }

@@ -1,8 +1,6 @@
-// What the service worker may keep of the edition and the app (src/sw.ts), shared with the page:
-// the cache that keeps the articles a reader opened or bookmarked, and the rule that a file is
-// only cached and used when it is really what its address asks for. A host that rewrites unknown
-// paths to index.html answers a missing file with the app's HTML and status 200: without the rule
-// that page would be kept as the catalog, a body or an image, for good.
+// What the page and the service worker (src/sw.ts) agree on about the files kept offline: the
+// cache of articles a reader opened or bookmarked, the worker's word that it grew, and what JSON
+// looks like. Small on purpose: the start-up chunk carries it (the catalog checks its JSON).
 
 /** The Cache Storage name for articles kept once opened or bookmarked; updates never clear it. */
 export const CONTENT_CACHE = "offprint-content";
@@ -10,41 +8,8 @@ export const CONTENT_CACHE = "offprint-content";
 /** The message the worker posts to its pages when it put a file into CONTENT_CACHE. */
 export const CONTENT_CACHED = "offprint:content-cached";
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-const SCRIPT_TYPE = /^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)\s*(?:;|$)/i;
-const CSS_TYPE = /^text\/css\s*(?:;|$)/i;
-const IMAGE_TYPE = /^image\/[\w.+-]+\s*(?:;|$)/i;
-const HTML_TYPE = /^text\/html\s*(?:;|$)/i;
-
-/** The content types a file may have, by how its name ends; undefined when anything goes. */
-const EXPECTED: [RegExp, RegExp][] = [
-  [/\.(?:json|webmanifest)$/i, JSON_TYPE],
-  [/\.m?js$/i, SCRIPT_TYPE],
-  [/\.css$/i, CSS_TYPE],
-  [/\.(?:svg|png|jpe?g|gif|webp|avif|ico)$/i, IMAGE_TYPE],
-  [/(?:\.html|\/)$/i, HTML_TYPE],
-];
-
-/**
- * The content types a URL path must be served with to be trusted, or undefined when its kind
- * is unknown (then any type is).
- * @example expectedType("/content/index-0a1b2c3d4e.json") // JSON
- */
-export function expectedType(pathname: string): RegExp | undefined {
-  return EXPECTED.find(([name]) => name.test(pathname))?.[1];
-}
-
-/**
- * Whether a response may be cached and served for `pathname`: status 200 and a content type
- * that fits the file's kind (JSON for the catalog, bodies and the search index, an image type for
- * images, JavaScript or CSS for the app's assets, HTML for pages).
- * @example isTrustworthy("/content/img/map-0123456789.png", 200, "text/html") // false
- */
-export function isTrustworthy(pathname: string, status: number, contentType: string | null) {
-  if (status !== 200) return false;
-  const expected = expectedType(pathname);
-  return !expected || expected.test(contentType ?? "");
-}
+/** A JSON content type: application/json, or application/<something>+json. */
+export const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /** Whether a response's content type says JSON. */
 export const isJsonType = (contentType: string | null): boolean =>

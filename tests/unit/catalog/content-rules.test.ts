@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isTrustworthy } from "../../../src/catalog/offline-files.ts";
+import { isTrustworthy } from "../../../src/catalog/content-rules.ts";
 import { EditionUnavailableError, fetchJson } from "../../../src/catalog/catalog.ts";
 
 const HTML = "text/html; charset=utf-8";
