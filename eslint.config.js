@@ -33,6 +33,24 @@ export default tseslint.config(
     },
   },
   {
+    // Test hooks reset module state behind the app's back: the app itself never calls one.
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\.?/",
+              importNamePattern: "ForTests$",
+              message: "Only tests call *ForTests functions; give the app its own (e.g. a reload).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain modules (stores, editors) read signals in promise callbacks on purpose: the rule is
     // for components, where a read outside a tracked scope is the bug it catches.
     files: ["src/app/**/*.ts", "src/storage/**/*.ts"],

@@ -21,9 +21,16 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `npx vite build --outDir ${DIST} --emptyOutDir && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never another server's: the port is checked before the build (port-free.ts says what to do),
+    // and readiness is vite's own line, not an answer on the port (given a url, Playwright meets a
+    // stranger's answer with advice to set reuseExistingServer).
+    command: [
+      `npx tsx tests/e2e/port-free.ts ${PORT}`,
+      `npx vite build --outDir ${DIST} --emptyOutDir`,
+      `npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
+    ].join(" && "),
+    wait: { stdout: new RegExp(`Local:\\s+http://127\\.0\\.0\\.1:${PORT}/`) },
+    reuseExistingServer: false,
     timeout: 180_000,
     stdout: "ignore",
   },

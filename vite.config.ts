@@ -5,6 +5,7 @@ import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
 import { offprintPwa } from "./build/pwa.ts";
 import { budgetFromEnv, readerCacheBytesFromEnv } from "./build/precache.ts";
+import { stopBuild } from "./build/stop.ts";
 
 /** Build settings come from the environment, so a publisher needs no config file of their own. */
 function settings() {
@@ -26,16 +27,27 @@ function settings() {
   };
 }
 
-const { base, ...content } = settings();
+/** The settings, or the build stops with the one line that names the bad variable. */
+function settingsOrStop() {
+  try {
+    return {
+      ...settings(),
+      budget: budgetFromEnv(process.env),
+      readerCacheBytes: readerCacheBytesFromEnv(process.env),
+    };
+  } catch (err) {
+    stopBuild([err instanceof Error ? err.message : String(err)]);
+  }
+}
+
+const { base, budget, readerCacheBytes, ...content } = settingsOrStop();
 const edition = offprintContent(content);
 
 export default defineConfig({
   base,
   define: {
     // The page keeps the reader cache within this (src/app/kept-offline.ts).
-    "import.meta.env.OFFPRINT_READER_CACHE_BYTES": JSON.stringify(
-      readerCacheBytesFromEnv(process.env),
-    ),
+    "import.meta.env.OFFPRINT_READER_CACHE_BYTES": JSON.stringify(readerCacheBytes),
   },
   plugins: [
     solid(),
@@ -43,7 +55,7 @@ export default defineConfig({
     offprintPwa({
       base,
       siteName: content.siteName,
-      budget: budgetFromEnv(process.env),
+      budget,
       edition: () => edition.api?.edition(),
     }),
     {
@@ -75,11 +87,11 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The libraries every page needs travel together: one file compresses better than five.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             {
               name: "core",
-              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|outbox)|catalog[\\/](catalog|format)|app[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
+              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|safety-copies|reply-validation)|catalog[\\/](catalog|format)|app[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
             },
           ],
         },

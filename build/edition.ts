@@ -8,6 +8,7 @@ import type { ArticleSummary, CatalogIndex, ArticleBody } from "../src/catalog/t
 import { parseFrontMatter } from "./frontmatter.ts";
 import { makeExcerpt, readingMinutes, renderMarkdown } from "./markdown.ts";
 import { SLUG_PATTERN, categorySlug } from "./slug.ts";
+import { sanitizeSvg } from "./svg.ts";
 
 /** Where built content lives, relative to the app's base URL. */
 export const CONTENT_DIR = "content";
@@ -22,6 +23,8 @@ export interface Edition {
   indexFile: string;
   bodies: Map<string, ArticleBody>;
   files: EditionFile[];
+  /** What the build left out, one line per file and thing, for the publisher to read. */
+  warnings: string[];
 }
 
 /** The build fails with this error; `problems` holds one line per bad file and field. */
@@ -52,6 +55,15 @@ interface ImageCopy {
   height: number;
 }
 
+/** An image's type and size as image-size reads them; nothing for a file it cannot read. */
+function measure(data: Uint8Array): { type?: string; width?: number; height?: number } {
+  try {
+    return imageSize(data);
+  } catch {
+    return {};
+  }
+}
+
 /** Copies images under hashed names, once each, and remembers their size. */
 class ImageStore {
   readonly files: EditionFile[] = [];
@@ -60,20 +72,25 @@ class ImageStore {
   async add(absPath: string): Promise<ImageCopy | string> {
     const known = this.byPath.get(absPath);
     if (known) return known;
-    let data: Buffer;
+    let data: Uint8Array;
     try {
       data = await readFile(absPath);
     } catch {
       return "not found";
     }
-    let size: { width?: number; height?: number };
-    try {
-      size = imageSize(data);
-    } catch {
+    const ext = path.extname(absPath).toLowerCase();
+    let size = measure(data);
+    // Any SVG is served sanitized (and named by the sanitized bytes), whatever its file name says.
+    if (ext === ".svg" || size.type === "svg") {
+      const safe = sanitizeSvg(Buffer.from(data).toString("utf8"));
+      if (safe === undefined) return "is not a well-formed SVG, so it cannot be made safe";
+      data = new TextEncoder().encode(safe);
+      size = { type: "svg", ...measure(data) };
+    }
+    if (!size.type) {
       return "is not an image this build can read (use PNG, JPEG, GIF, WebP, AVIF or SVG)";
     }
     if (!size.width || !size.height) return "has no width and height";
-    const ext = path.extname(absPath).toLowerCase();
     const base = path
       .basename(absPath, ext)
       .toLowerCase()
@@ -101,6 +118,7 @@ export async function buildEdition(
 ): Promise<Edition> {
   const root = path.resolve(cwd, folder);
   const problems: string[] = [];
+  const warnings: string[] = [];
   let files: string[];
   try {
     files = await markdownFiles(root);
@@ -165,6 +183,12 @@ export async function buildEdition(
       const copy = bodyImages.get(rel);
       return copy && { ...copy, src: base + copy.src };
     });
+    for (const url of rendered.externalImages) {
+      warnings.push(
+        `${shown}: image ${JSON.stringify(url)} left out: an image from another site would not ` +
+          "show offline and would tell that site who reads the article",
+      );
+    }
     const body: ArticleBody = { slug, html: rendered.html };
     const json = JSON.stringify(body);
     const bodyFile = `${CONTENT_DIR}/articles/${slug}-${shortHash(json)}.json`;
@@ -195,5 +219,6 @@ export async function buildEdition(
     indexFile,
     bodies,
     files: [{ fileName: indexFile, source: indexJson }, ...bodyFiles, ...images.files],
+    warnings,
   };
 }

@@ -31,6 +31,8 @@ const FORBIDDEN = new Set([
   "base",
   "svg",
   "math",
+  // <picture>'s sources load by srcset, which no rule here checks; its <img> stays.
+  "source",
 ]);
 
 const schema: SanitizeSchema = {
@@ -58,14 +60,33 @@ export interface Rendered {
   words: number;
   firstParagraph: string;
   missingImages: string[];
+  /** Images from other sites, left out of the HTML (the build warns about each). */
+  externalImages: string[];
+}
+
+/** Where the page lives, for telling an image on another site from one of ours. */
+const OUR_ORIGIN = "https://offprint.invalid";
+
+/** Does this image URL load from another site (`https:`, `//host`, `/\host`…)? */
+function isExternal(src: string): boolean {
+  try {
+    return new URL(src, `${OUR_ORIGIN}/articles/`).origin !== OUR_ORIGIN;
+  } catch {
+    return true; // a URL a browser cannot read either
+  }
 }
 
 /**
  * The `#` heading of a body would compete with the page's only h1, so it becomes an h2. Relative
  * images get their built URL and size; one the build did not copy (raw HTML pointing nowhere) is
- * dropped rather than left to 404.
+ * dropped rather than left to 404. An image from another site is dropped too: it would not show
+ * offline, it would tell that site who reads what, and the page's CSP (img-src 'self') blocks it.
  */
-function demoteH1AndPlaceImages(resolve: ImageResolver | undefined, missing: string[]) {
+function demoteH1AndPlaceImages(
+  resolve: ImageResolver | undefined,
+  missing: string[],
+  external: string[],
+) {
   const walk = (parent: HtmlRoot | Element) => {
     parent.children = parent.children.filter((node) => {
       if (node.type !== "element") return true;
@@ -73,6 +94,10 @@ function demoteH1AndPlaceImages(resolve: ImageResolver | undefined, missing: str
       if (node.tagName === "img") {
         const src = String(node.properties.src ?? "");
         if (!src) return false;
+        if (isExternal(src)) {
+          external.push(src);
+          return false;
+        }
         if (!/^[a-z]+:/i.test(src) && !src.startsWith("/")) {
           const found = resolve?.(src);
           if (!found) {
@@ -121,6 +146,7 @@ export function makeExcerpt(text: string, max = 200): string {
 /** Renders a Markdown body to sanitized HTML and measures it. */
 export async function renderMarkdown(markdown: string, resolve?: ImageResolver): Promise<Rendered> {
   const missingImages: string[] = [];
+  const externalImages: string[] = [];
   const parser = unified().use(remarkParse).use(remarkGfm);
   const mdast = parser.runSync(parser.parse(markdown)) as MdRoot;
   const first = mdast.children.find((n) => n.type === "paragraph");
@@ -131,7 +157,7 @@ export async function renderMarkdown(markdown: string, resolve?: ImageResolver):
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
-    .use(demoteH1AndPlaceImages(resolve, missingImages))
+    .use(demoteH1AndPlaceImages(resolve, missingImages, externalImages))
     .use(rehypeExternalLinks, { rel: ["noopener", "noreferrer"] })
     .use(rehypeStringify)
     .process(markdown);
@@ -140,5 +166,6 @@ export async function renderMarkdown(markdown: string, resolve?: ImageResolver):
     words: countWords(toString(mdast)),
     firstParagraph: first ? toString(first) : "",
     missingImages,
+    externalImages,
   };
 }

@@ -5,6 +5,7 @@ import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
 import { buildSearchIndex } from "./search.ts";
 import { escapeHtml, firstScreenHtml } from "./first-screen.ts";
+import { stopBuild } from "./stop.ts";
 
 const VIRTUAL_ID = "virtual:offprint/edition";
 const RESOLVED_ID = "\0" + VIRTUAL_ID;
@@ -72,10 +73,12 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       edition = undefined;
       search = undefined;
       try {
-        await load();
+        for (const warning of (await load()).warnings) config.logger.warn(warning);
       } catch (err) {
-        if (err instanceof ContentError) this.error(err.message);
-        throw err;
+        if (!(err instanceof ContentError)) throw err;
+        // A one-off build prints the problems alone; dev and watch mode keep running and show them.
+        if (config.command === "build" && !this.meta.watchMode) stopBuild(err.problems);
+        this.error(err.message);
       }
       this.addWatchFile(options.content);
     },

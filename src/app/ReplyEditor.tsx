@@ -5,7 +5,7 @@ import { createDraftEditor } from "./draft-editor.ts";
 import { beforeReload } from "./offline.ts";
 import { notifyFailure } from "./notices.ts";
 import { submitReply } from "./outbox.ts";
-import { validateReply } from "./reply-validation.ts";
+import { validateReply } from "../storage/reply-validation.ts";
 import { Outbox } from "./Outbox.tsx";
 import { COMMENT_LIMIT } from "../storage/drafts.ts";
 import { ReplyForm } from "../components/ReplyForm.tsx";

@@ -6,7 +6,7 @@ import { announcement, firstScreenDone } from "./page.ts";
 import { dismiss, notices } from "./notices.ts";
 import { storageProblem } from "./library.ts";
 import { NoticeList } from "../components/NoticeList.tsx";
-import { online, reloadForUpdate, updateReady } from "./offline.ts";
+import { newerData, online, reloadForUpdate, updateReady } from "./offline.ts";
 import { OfflineStatus } from "../components/OfflineStatus.tsx";
 import { UpdatePrompt } from "../components/UpdatePrompt.tsx";
 import { SiteSearch } from "./SiteSearch.tsx";
@@ -54,7 +54,11 @@ export function Shell(props: RouteSectionProps) {
           <SiteSearch />
         </div>
       </header>
-      <UpdatePrompt show={updateReady()} onReload={() => void reloadForUpdate()} />
+      <UpdatePrompt
+        show={updateReady()}
+        newerData={newerData()}
+        onReload={() => (updateReady() ? void reloadForUpdate() : location.reload())}
+      />
       <Show when={storageProblem()}>
         <p class="storage-notice" role="alert">
           This browser cannot keep your reading list, read marks and drafts, so they will be lost

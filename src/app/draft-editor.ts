@@ -3,21 +3,22 @@
 // the newest text on load, and never overwrites another tab's newer text without asking.
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import {
+  DRAFT_VERSION,
   EMPTY_FIELDS,
-  clearSafetyCopy,
-  compareSafetyCopy,
-  forgetIdentity,
   loadDraft,
-  loadIdentity,
-  readSafetyCopy,
   sameFields,
-  saveDraft,
-  saveIdentity,
-  writeSafetyCopy,
   type Draft,
   type DraftFields,
-  type Identity,
 } from "../storage/drafts.ts";
+import { saveDraft } from "../storage/draft-writes.ts";
+import { forgetIdentity, loadIdentity, saveIdentity, type Identity } from "../storage/identity.ts";
+import {
+  claimLeftovers,
+  clearSafetyCopy,
+  compareSafetyCopy,
+  readSafetyCopy,
+  writeSafetyCopy,
+} from "../storage/safety-copies.ts";
 import { StorageFullError, StorageUnavailableError } from "../storage/db.ts";
 import { requestPersistence } from "../storage/persist.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
@@ -143,7 +144,7 @@ export function createDraftEditor(slug: string): DraftEditor {
     inflight = rev;
     try {
       const result = await saveDraft(slug, base, {
-        v: 1,
+        v: DRAFT_VERSION,
         rev,
         fields: snapshot,
         updatedAt: Date.now(),
@@ -238,6 +239,7 @@ export function createDraftEditor(slug: string): DraftEditor {
     // store the copy and drop it while this load waits, and a stored read from before that write
     // with a copy read after it would hold neither. Read first, the copy is either still here or
     // its write is already in what loadDraft returns.
+    await claimLeftovers(slug).catch(() => undefined); // a closed page's text becomes this page's
     const copy = readSafetyCopy(slug);
     const [stored, id] = await Promise.allSettled([loadDraft(slug), loadIdentity()]);
     if (id.status === "fulfilled") setIdentity(id.value);
@@ -331,7 +333,8 @@ export function createDraftEditor(slug: string): DraftEditor {
       queue = queue.then(async () => {
         // (discard runs after any write already queued, so that write cannot land after it)
         try {
-          await discardDraft(slug, previous);
+          await discardDraft(slug, previous, readSafetyCopy(slug)?.rev);
+          clearSafetyCopy(slug, 0, true);
           setStatus({ kind: "discarded" });
         } catch (err) {
           setStatus({ kind: "failed", error: err });
@@ -351,7 +354,8 @@ export function createDraftEditor(slug: string): DraftEditor {
       savedEdits = ++edits;
       const next = queue.then(async () => {
         try {
-          await clearDraft(slug);
+          await clearDraft(slug, readSafetyCopy(slug)?.rev);
+          clearSafetyCopy(slug, 0, true);
           setStatus({ kind: "posted" });
         } catch (err) {
           setStatus({ kind: "failed", error: err });

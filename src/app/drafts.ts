@@ -4,18 +4,14 @@
 import { createStore, produce, reconcile } from "solid-js/store";
 import {
   EMPTY_FIELDS,
-  clearSafetyCopy,
-  compareSafetyCopy,
   hasComment,
   loadDraft,
   loadDrafts,
-  readSafetyCopy,
-  replaceDraft,
-  safetyCopySlugs,
-  saveDraft,
   type Draft,
   type DraftFields,
 } from "../storage/drafts.ts";
+import { replaceDraft } from "../storage/draft-writes.ts";
+import { WEB_KEYS } from "../storage/keys.ts";
 import { onChange } from "../storage/sync.ts";
 import { notify, notifyFailure } from "./notices.ts";
 
@@ -71,8 +67,21 @@ export function applyDraft(slug: string, draft: Draft, fromEditor = false): void
 }
 
 let startup: Promise<void> | undefined;
+let following = false;
 
-/** Loads every draft once, stores safety copies a closed page left behind, follows other tabs. */
+/** Whether any page left a draft's safety copy in localStorage (a scan of key names). */
+export function hasSafetyCopies(): boolean {
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      if (localStorage.key(i)?.startsWith(WEB_KEYS.draftSafetyPrefix)) return true;
+    }
+  } catch {
+    // Storage blocked: there are no copies.
+  }
+  return false;
+}
+
+/** Loads every draft once and follows other tabs. */
 export function startDrafts(): Promise<void> {
   startup ??= (async () => {
     try {
@@ -80,41 +89,33 @@ export function startDrafts(): Promise<void> {
     } catch {
       return; // the shell already says when storage is unavailable
     }
-    onChange(({ kind, key }) => {
-      if (kind !== "drafts") return;
-      loadDraft(key).then(
-        (d) => d && applyDraft(key, d),
-        () => undefined, // the next change or a reload brings it
-      );
-    });
-    for (const slug of safetyCopySlugs()) {
-      const copy = readSafetyCopy(slug);
-      if (!copy || compareSafetyCopy(copy, drafts[slug]) !== "newer") continue;
-      const draft: Draft = { v: 1, rev: copy.rev, fields: copy.fields, updatedAt: copy.updatedAt };
-      saveDraft(slug, copy.base, draft).then(
-        (r) => {
-          if ("saved" in r) {
-            clearSafetyCopy(slug, r.saved.rev);
-            applyDraft(slug, r.saved);
-          }
-        },
-        () => undefined, // kept in the safety copy; the article's form tries again
-      );
+    if (!following) {
+      following = true;
+      onChange(({ kind, key }) => {
+        if (kind !== "drafts") return;
+        loadDraft(key).then(
+          (d) => d && applyDraft(key, d),
+          () => undefined, // the next change or a reload brings it
+        );
+      });
     }
   })();
   return startup;
 }
 
-/** Writes `fields` as the newest rev of a draft (discard, undo) and tells the list and editors. */
-async function replace(slug: string, fields: DraftFields): Promise<Draft> {
-  const record = await replaceDraft(slug, fields);
+/**
+ * Writes `fields` as the newest rev of a draft (discard, undo) and tells the list and editors;
+ * `atLeast`: the rev of the caller's safety copy, which the new rev must pass.
+ */
+async function replace(slug: string, fields: DraftFields, atLeast?: number): Promise<Draft> {
+  const record = await replaceDraft(slug, fields, atLeast);
   applyDraft(slug, record);
   return record;
 }
 
 /** Empties a draft without a notice (its text went to the outbox). */
-export function clearDraft(slug: string): Promise<Draft> {
-  return replace(slug, EMPTY_FIELDS);
+export function clearDraft(slug: string, atLeast?: number): Promise<Draft> {
+  return replace(slug, EMPTY_FIELDS, atLeast);
 }
 
 /**
@@ -122,12 +123,16 @@ export function clearDraft(slug: string): Promise<Draft> {
  * Rejects (after telling the reader) when the device refused.
  * @example await discardDraft("some-slug");
  */
-export async function discardDraft(slug: string, previous?: DraftFields): Promise<void> {
+export async function discardDraft(
+  slug: string,
+  previous?: DraftFields,
+  atLeast?: number,
+): Promise<void> {
   // A plain copy: a store proxy cannot be written to IndexedDB.
   const stored = drafts[slug]?.fields;
   const before = previous ?? (stored && { ...stored });
   try {
-    await replace(slug, EMPTY_FIELDS);
+    await replace(slug, EMPTY_FIELDS, atLeast);
   } catch (err) {
     notifyFailure("Discarding the draft", err);
     throw err;
@@ -143,6 +148,15 @@ export async function discardDraft(slug: string, previous?: DraftFields): Promis
       },
     },
   });
+}
+
+/** Shows what the device now holds (after an import, or after deleting all data). */
+export async function reloadDrafts(): Promise<void> {
+  await startDrafts();
+  const all = await loadDrafts().catch(() => undefined);
+  if (!all) return;
+  setDrafts(reconcile(Object.fromEntries(all)));
+  for (const [slug, draft] of all) for (const fn of editors.get(slug) ?? []) fn(draft);
 }
 
 /** Forgets every draft held in memory (tests start from an empty device). */

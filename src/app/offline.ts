@@ -6,6 +6,7 @@ import type { ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadBody, loadCatalog } from "../catalog/catalog.ts";
 import { CONTENT_CACHED } from "../catalog/offline-files.ts";
 import { notifyFailure } from "./notices.ts";
+import { onNewerRecord } from "../storage/records.ts";
 
 /** Dispatched on window when `keepOffline` cached an article: failed images may try again. */
 export const CACHED_EVENT = "offprint:cached";
@@ -13,6 +14,12 @@ export const CACHED_EVENT = "offprint:cached";
 const [online, setOnline] = createSignal(typeof navigator === "undefined" || navigator.onLine);
 const [cached, setCached] = createSignal<ReadonlySet<string>>(new Set());
 const [updateReady, setUpdateReady] = createSignal(false);
+const [newerData, setNewerData] = createSignal(false);
+// A record saved by a newer version of Offprint was met (and left alone): this tab's code is old.
+onNewerRecord(() => setNewerData(true));
+
+/** Whether this tab met data saved by a newer version of Offprint (it asks for a reload). */
+export { newerData };
 
 /** Whether the browser says the network is there (follows `online`/`offline` events). */
 export { online };

@@ -16,7 +16,8 @@ import {
   setPendingFlag,
   type OutboxRecord,
 } from "../storage/outbox.ts";
-import { replaceDraft, type DraftFields } from "../storage/drafts.ts";
+import { type DraftFields } from "../storage/drafts.ts";
+import { replaceDraft } from "../storage/draft-writes.ts";
 import { withLock } from "../storage/locks.ts";
 import { onChange } from "../storage/sync.ts";
 import { requestPersistence } from "../storage/persist.ts";

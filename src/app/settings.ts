@@ -9,10 +9,10 @@ import {
   readMirror,
   saveSettings,
   writeMirror,
-  SETTINGS_KEYS,
   type Settings,
 } from "../storage/settings.ts";
 import { announce, onChange } from "../storage/sync.ts";
+import { RECORD_KEYS } from "../storage/keys.ts";
 import { notifyFailure } from "./notices.ts";
 
 const [settings, setSettingsSignal] = createSignal<Settings>(readMirror() ?? DEFAULT_SETTINGS);
@@ -79,7 +79,7 @@ export async function changeSetting<K extends Exclude<keyof Settings, "v">>(
   show(next);
   try {
     await saveSettings(next);
-    announce({ kind: "settings", key: SETTINGS_KEYS.record, rev: Date.now() });
+    announce({ kind: "settings", key: RECORD_KEYS.settings, rev: Date.now() });
   } catch (err) {
     show(before);
     writeMirror(before);

@@ -4,18 +4,16 @@
 import {
   MAX_IMPORT_BYTES,
   ImportError,
-  applyImport,
   backupFileName,
-  deleteAllData,
   exportData,
   parseBackup,
-  planImport,
   tooLarge,
   type Backup,
-  type ImportCounts,
 } from "../storage/backup.ts";
+import { applyImport, planImport, undoImport, type ImportPlan } from "../storage/import.ts";
+import { deleteAllData } from "../storage/wipe.ts";
 import { reloadLibrary } from "./library.ts";
-import { resetDraftsForTests, startDrafts } from "./drafts.ts";
+import { reloadDrafts } from "./drafts.ts";
 import { reloadPositions } from "./positions.ts";
 import { reloadSettings } from "./settings.ts";
 
@@ -41,7 +39,7 @@ export async function downloadMyData(now = new Date()): Promise<string> {
 export interface ImportPreview {
   fileName: string;
   backup: Backup;
-  counts: ImportCounts;
+  plan: Omit<ImportPlan, "writes">;
 }
 
 /**
@@ -58,21 +56,31 @@ export async function previewImport(file: File): Promise<ImportPreview> {
     throw new ImportError("This file could not be read.");
   }
   const backup = parseBackup(text);
-  const { counts } = await planImport(backup);
-  return { fileName: file.name, backup, counts };
+  const { writes: _, ...plan } = await planImport(backup);
+  return { fileName: file.name, backup, plan };
 }
 
 /** Brings every in-memory state in line with what the device now holds. */
-async function reloadEverything(): Promise<void> {
-  // The drafts module has no reload of its own: start it again from the device.
-  resetDraftsForTests();
-  await Promise.allSettled([reloadLibrary(), startDrafts(), reloadPositions(), reloadSettings()]);
+export async function reloadEverything(): Promise<void> {
+  await Promise.allSettled([reloadLibrary(), reloadDrafts(), reloadPositions(), reloadSettings()]);
 }
 
 /** Applies a previewed import, all or nothing, then shows the result everywhere. */
-export async function importMyData(backup: Backup): Promise<ImportCounts> {
+export async function importMyData(backup: Backup): Promise<ImportPlan> {
   try {
-    return (await applyImport(backup)).counts;
+    return await applyImport(backup);
+  } finally {
+    await reloadEverything();
+  }
+}
+
+/**
+ * Puts back what the last import replaced; resolves to how many records were kept because they
+ * changed again after the import.
+ */
+export async function undoMyImport(): Promise<number> {
+  try {
+    return await undoImport();
   } finally {
     await reloadEverything();
   }

@@ -1,5 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
-import type { Backup, BackupKind, ImportCounts } from "../storage/backup.ts";
+import type { Backup, BackupKind } from "../storage/backup.ts";
+import type { DraftChange, ImportCounts, ImportPlan } from "../storage/import.ts";
+import { formatDay, formatTime } from "../catalog/format.ts";
 import "./DataActions.css";
 
 const KIND_LABELS: Record<BackupKind, string> = {
@@ -10,12 +12,23 @@ const KIND_LABELS: Record<BackupKind, string> = {
   positions: "Reading positions",
   identity: "Remembered name and email",
   settings: "Reading settings",
+  versions: "Other versions of drafts",
 };
 
 export interface Preview {
   fileName: string;
   backup: Backup;
-  counts: ImportCounts;
+  plan: Omit<ImportPlan, "writes">;
+}
+
+const at = (t: number) => `${formatDay(t)} ${formatTime(t)}`;
+
+/** One line per draft the import touches, with both dates where there are two. */
+function draftLine(d: DraftChange): string {
+  if (d.outcome === "added") return `Draft for “${d.slug}”: added (from ${at(d.fileAt)})`;
+  if (d.outcome === "replaced")
+    return `Draft for “${d.slug}”: the file’s text (${at(d.fileAt)}) replaces yours (${at(d.deviceAt ?? 0)}), which is kept as another version`;
+  return `Draft for “${d.slug}”: kept yours, newer (${at(d.deviceAt ?? 0)}); the file’s (${at(d.fileAt)}) is kept as another version`;
 }
 
 /** One line per kind the import would touch: "Bookmarks: 3 new, 1 changed". */
@@ -34,8 +47,10 @@ export function DataActions(props: {
   onDownload: () => Promise<unknown>;
   onPreview: (file: File) => Promise<Preview>;
   onApply: (backup: Backup) => Promise<unknown>;
+  onUndo: () => Promise<number>;
   onDelete: () => Promise<unknown>;
 }) {
+  const [undoable, setUndoable] = createSignal<string>();
   const [preview, setPreview] = createSignal<Preview>();
   const [error, setError] = createSignal<string>();
   const [status, setStatus] = createSignal("");
@@ -70,7 +85,18 @@ export function DataActions(props: {
     act(async () => {
       await props.onApply(p.backup);
       setPreview(undefined);
+      setUndoable(p.fileName);
       return `Imported “${p.fileName}”.`;
+    });
+
+  const undo = () =>
+    // eslint-disable-next-line solid/reactivity -- runs on the click, not tracked
+    act(async () => {
+      const kept = await props.onUndo();
+      setUndoable(undefined);
+      return kept === 0
+        ? "The import was undone: everything is as it was before it."
+        : `The import was undone, except ${kept} ${kept === 1 ? "record" : "records"} changed since, which ${kept === 1 ? "was" : "were"} kept.`;
     });
 
   const askDelete = () => {
@@ -122,12 +148,29 @@ export function DataActions(props: {
           <div class="import-preview" role="group" aria-labelledby="import-preview-heading">
             <h3 id="import-preview-heading">Import “{p().fileName}”?</h3>
             <Show
-              when={summary(p().counts).length > 0}
+              when={summary(p().plan.counts).length > 0}
               fallback={<p>Everything in this file is already on this device.</p>}
             >
               <p>It will add or change:</p>
               <ul>
-                <For each={summary(p().counts)}>{(line) => <li>{line}</li>}</For>
+                <For each={summary(p().plan.counts)}>{(line) => <li>{line}</li>}</For>
+              </ul>
+            </Show>
+            <Show when={p().plan.drafts.length > 0}>
+              <ul aria-label="Drafts">
+                <For each={p().plan.drafts}>{(d) => <li>{draftLine(d)}</li>}</For>
+              </ul>
+            </Show>
+            <Show when={p().plan.alreadySent > 0}>
+              <p>
+                {p().plan.alreadySent} {p().plan.alreadySent === 1 ? "reply was" : "replies were"}{" "}
+                already sent from this device and will not be sent again.
+              </p>
+            </Show>
+            <Show when={p().plan.rejected.length > 0}>
+              <p>Not imported:</p>
+              <ul aria-label="Not imported">
+                <For each={p().plan.rejected}>{(line) => <li>{line}</li>}</For>
               </ul>
             </Show>
             <div class="buttons">
@@ -138,6 +181,17 @@ export function DataActions(props: {
                 Cancel
               </button>
             </div>
+          </div>
+        )}
+      </Show>
+
+      <Show when={undoable()}>
+        {(name) => (
+          <div class="data-action">
+            <button type="button" disabled={busy()} onClick={undo}>
+              Undo import
+            </button>
+            <p>Puts back everything as it was before “{name()}” was imported.</p>
           </div>
         )}
       </Show>

@@ -2,20 +2,27 @@ import { createResource, onMount } from "solid-js";
 import { pageShown } from "../app/page.ts";
 import { storageProblem } from "../app/library.ts";
 import { changeSetting, settings } from "../app/settings.ts";
-import { deleteMyData, downloadMyData, importMyData, previewImport } from "../app/yourData.ts";
+import {
+  deleteMyData,
+  downloadMyData,
+  importMyData,
+  previewImport,
+  undoMyImport,
+} from "../app/yourData.ts";
 import { storageReport } from "../storage/persist.ts";
-import { skipped } from "../storage/schema.ts";
+import { recordProblems } from "../storage/records.ts";
 import { YourData } from "../components/YourData.tsx";
 import { ReadingSettings } from "../components/ReadingSettings.tsx";
 import { DataActions } from "../components/DataActions.tsx";
 import { KeptOffline } from "../components/KeptOffline.tsx";
 import { keptSummary, removeUnpinned } from "../app/kept-offline.ts";
 
-/** `/settings`: the reader's preferences and their data. */
-/** Records skipped by the loads so far, all kinds together. */
+/** Records (or entries) set aside by the loads so far, all kinds together. */
 function skippedRecords(): number {
-  return Object.values(skipped).reduce((a, b) => a + b, 0);
+  return Object.values(recordProblems.skipped).reduce((a, b) => a + (b ?? 0), 0);
 }
+
+/** `/settings`: the reader's preferences and their data. */
 
 export default function SettingsPage() {
   const [report, { refetch }] = createResource(storageReport);
@@ -35,6 +42,7 @@ export default function SettingsPage() {
           onDownload={() => downloadMyData()}
           onPreview={previewImport}
           onApply={(backup) => importMyData(backup).finally(refetch)}
+          onUndo={() => undoMyImport().finally(refetch)}
           onDelete={() => deleteMyData().finally(refetch)}
         />
       </YourData>

@@ -1,18 +1,22 @@
-// The reader's data as one JSON file, and back: export reads every kind of record on the device;
-// import checks a file (size, no prototype keys, schema, version), works out what it would add or
-// change, and writes all of it or none (a failed write puts back every record it had replaced).
-// Delete removes every Offprint database and the copies kept beside them in Web Storage.
+// The file "Download my data" saves and "Import" reads: its format, its versions and their
+// migrations, export, and the checks a file must pass (size, no prototype keys, its schema, every
+// record through its kind's adapter, so records of older versions are migrated like stored ones).
+// What an import then changes on the device is ./import.ts; deleting everything is ./wipe.ts.
 import * as v from "valibot";
-import { clear, DATABASES, read, readAll, remove, write, type Kind } from "./db.ts";
-import { Bookmark, ReadChunk, SCHEMA_VERSION } from "./schema.ts";
-import { chunkOf, loadReadMarks } from "./reads.ts";
-import { loadBookmarks } from "./bookmarks.ts";
-import { Draft, Identity, DRAFT_KEYS, loadDrafts, loadIdentity, sameFields } from "./drafts.ts";
-import { Position, loadPositions } from "./positions.ts";
-import { Settings, SETTINGS_KEYS, loadSettings } from "./settings.ts";
-import { announce } from "./sync.ts";
-import { isPending, OutboxRecord, setPendingFlag } from "./outbox.ts";
+import { decode, type Adapter, type Versioned } from "./records.ts";
+import { loadReadMarks } from "./reads.ts";
+import { BookmarkAdapter, loadBookmarkRecords, type Bookmark } from "./bookmarks.ts";
+import { COMMENT_LIMIT, DraftAdapter, loadDrafts, type Draft } from "./drafts.ts";
+import { IdentityAdapter, loadIdentity, type Identity } from "./identity.ts";
+import { PositionAdapter, loadPositions, type Position } from "./positions.ts";
+import { SettingsAdapter, loadSettings, type Settings } from "./settings.ts";
+import { OutboxAdapter, isPending, loadOutbox, loadSentIds, type OutboxRecord } from "./outbox.ts";
+import { VersionAdapter, loadVersions, type DraftVersion } from "./versions.ts";
+import { validateReply } from "./reply-validation.ts";
+import { SLUG, TIME } from "./records.ts";
 
+/** The version of the file format this code writes; files of versions 1 … this one import. */
+export const BACKUP_VERSION = 2;
 /** The largest file Import reads. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Keys that could reach an object's prototype: a file holding any of them is refused. */
@@ -21,11 +25,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   "constructor",
   "prototype",
 ]);
-/** Every Web Storage key Offprint writes starts with this (settings mirror, draft safety copies…). */
-export const WEB_STORAGE_PREFIX = "offprint";
 
-const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(200));
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
 const recordKey = v.pipe(
   v.string(),
   v.minLength(1),
@@ -33,7 +33,7 @@ const recordKey = v.pipe(
   v.check((k) => !FORBIDDEN_KEYS.has(k), "reserved key"),
 );
 
-/** A JSON object of records (valibot's record alone would also take an array). */
+/** A JSON object of entries (valibot's record alone would also take an array). */
 function dict<K extends v.GenericSchema<string>, V extends v.GenericSchema>(key: K, value: V) {
   return v.pipe(
     v.custom<Record<string, unknown>>(
@@ -44,20 +44,73 @@ function dict<K extends v.GenericSchema<string>, V extends v.GenericSchema>(key:
   );
 }
 
-/** The file "Download my data" saves and "Import" reads. */
-export const Backup = v.object({
+/** Any value: each record is checked by its kind's adapter afterwards. */
+const anyRecord = v.custom<unknown>(() => true);
+
+/** Version 1 (Offprint before per-kind record versions): bookmarks were slug → time. */
+const BackupV1 = v.object({
   app: v.literal("offprint"),
-  schemaVersion: v.literal(SCHEMA_VERSION),
+  schemaVersion: v.literal(1),
   exportedAt: v.string(),
-  settings: v.nullable(Settings),
-  bookmarks: dict(slug, time),
-  reads: dict(slug, time),
-  drafts: dict(slug, Draft),
-  outbox: dict(recordKey, OutboxRecord),
-  positions: v.optional(dict(slug, Position), {}),
-  identity: v.optional(v.nullable(Identity), null),
+  settings: v.nullable(anyRecord),
+  bookmarks: dict(SLUG, TIME),
+  reads: dict(SLUG, TIME),
+  drafts: dict(SLUG, anyRecord),
+  outbox: dict(recordKey, anyRecord),
+  positions: v.optional(dict(SLUG, anyRecord), {}),
+  identity: v.optional(v.nullable(anyRecord), null),
 });
-export type Backup = v.InferOutput<typeof Backup>;
+
+/** Version 2: every record as stored, with its own version; sent clientIds; second versions. */
+const BackupV2 = v.object({
+  app: v.literal("offprint"),
+  schemaVersion: v.literal(2),
+  exportedAt: v.string(),
+  settings: v.nullable(anyRecord),
+  bookmarks: dict(SLUG, anyRecord),
+  reads: dict(SLUG, TIME),
+  drafts: dict(SLUG, anyRecord),
+  outbox: dict(recordKey, anyRecord),
+  positions: dict(SLUG, anyRecord),
+  identity: v.nullable(anyRecord),
+  sent: dict(recordKey, TIME),
+  versions: dict(recordKey, anyRecord),
+});
+
+const FILE_SCHEMAS: Record<number, v.GenericSchema> = { 1: BackupV1, 2: BackupV2 };
+
+/** File migrations: `FILE_MIGRATIONS[n]` turns a version-n file into a version-(n+1) one. */
+export const FILE_MIGRATIONS: Record<number, (file: never) => unknown> = {
+  1: (file: v.InferOutput<typeof BackupV1>) => ({
+    ...file,
+    schemaVersion: 2,
+    bookmarks: Object.fromEntries(
+      Object.entries(file.bookmarks).map(([slug, savedAt]) => [slug, { v: 1, slug, savedAt }]),
+    ),
+    positions: file.positions ?? {},
+    identity: file.identity ?? null,
+    sent: {},
+    versions: {},
+  }),
+};
+
+/** A backup as this code uses it: every record checked and at its kind's current version. */
+export interface Backup {
+  app: "offprint";
+  schemaVersion: typeof BACKUP_VERSION;
+  exportedAt: string;
+  settings: Settings | null;
+  bookmarks: Record<string, Bookmark>;
+  reads: Record<string, number>;
+  drafts: Record<string, Draft>;
+  outbox: Record<string, OutboxRecord>;
+  positions: Record<string, Position>;
+  identity: Identity | null;
+  sent: Record<string, number>;
+  versions: Record<string, DraftVersion>;
+  /** Records of the file left out, each with its reason ("outbox.abc: comment: …"). */
+  rejected: string[];
+}
 
 /** The kinds of data a file holds, in the order the preview lists them. */
 export const BACKUP_KINDS = [
@@ -68,6 +121,7 @@ export const BACKUP_KINDS = [
   "positions",
   "identity",
   "settings",
+  "versions",
 ] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 
@@ -76,22 +130,6 @@ export class ImportError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ImportError";
-  }
-}
-
-/** Import's writes failed; `restored` says whether every replaced record was put back. */
-export class ImportWriteError extends Error {
-  constructor(
-    readonly cause: unknown,
-    readonly restored: boolean,
-  ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(
-      restored
-        ? `The import was not applied: ${reason}. Nothing was changed.`
-        : `The import failed (${reason}) and some records could not be put back.`,
-    );
-    this.name = "ImportWriteError";
   }
 }
 
@@ -106,33 +144,32 @@ export function backupFileName(day: Date): string {
  * @example const text = JSON.stringify(await exportData(), null, 2);
  */
 export async function exportData(now = new Date()): Promise<Backup> {
-  const [settings, bookmarks, reads, drafts, outbox, positions, identity] = await Promise.all([
-    loadSettings(),
-    loadBookmarks(),
-    loadReadMarks(),
-    loadDrafts(),
-    readAll("outbox"),
-    loadPositions(),
-    loadIdentity(),
-  ]);
-  const outboxRecords: Record<string, v.InferOutput<typeof OutboxRecord>> = {};
-  for (const [key, value] of outbox) {
-    const parsed = v.safeParse(OutboxRecord, value);
-    if (parsed.success && v.is(recordKey, key) && parsed.output.id === key) {
-      outboxRecords[key] = parsed.output;
-    }
-  }
+  const [settings, bookmarks, reads, drafts, outbox, positions, identity, sent, versions] =
+    await Promise.all([
+      loadSettings(),
+      loadBookmarkRecords(),
+      loadReadMarks(),
+      loadDrafts(),
+      loadOutbox(),
+      loadPositions(),
+      loadIdentity(),
+      loadSentIds(),
+      loadVersions(),
+    ]);
   return {
     app: "offprint",
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     settings: settings ?? null,
     bookmarks: Object.fromEntries(bookmarks),
     reads: Object.fromEntries(reads),
     drafts: Object.fromEntries(drafts),
-    outbox: outboxRecords,
+    outbox: Object.fromEntries(outbox),
     positions: Object.fromEntries(positions),
     identity: identity ?? null,
+    sent: Object.fromEntries(sent),
+    versions: Object.fromEntries(versions),
+    rejected: [],
   };
 }
 
@@ -152,9 +189,57 @@ class ForbiddenKey extends Error {
 }
 
 /**
- * Reads a file's text as a backup, or throws an ImportError that says what is wrong. JSON.parse
- * only ever creates own properties (it cannot set a prototype), and the reviver refuses the whole
- * file at the first `__proto__`, `constructor` or `prototype` key, so nothing downstream meets one.
+ * Every record of a section through its adapter. A record that fails is left out, and the reason
+ * (naming the record) goes to `rejected`: the rest of the file still imports.
+ */
+function records<T extends Versioned>(
+  rejected: string[],
+  section: string,
+  adapter: Adapter<T>,
+  entries: Record<string, unknown>,
+  check: (key: string, record: T) => string | undefined = () => undefined,
+): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, raw] of Object.entries(entries)) {
+    const d = decode(adapter, raw);
+    const reason =
+      d.state === "ok"
+        ? check(key, d.value)
+        : d.state === "newer"
+          ? `saved by a newer version of Offprint (record version ${d.version})`
+          : d.state === "bad"
+            ? d.reason
+            : "empty";
+    if (reason) rejected.push(`${section}.${key}: ${reason}`);
+    else if (d.state === "ok") out[key] = d.value;
+  }
+  return out;
+}
+
+function single<T extends Versioned>(
+  rejected: string[],
+  section: string,
+  adapter: Adapter<T>,
+  raw: unknown,
+): T | null {
+  if (raw === null) return null;
+  return records(rejected, section, adapter, { record: raw }).record ?? null;
+}
+
+/** What keeps an imported reply from the outbox: the same rules as the form's, and its key. */
+function replyProblem(key: string, r: OutboxRecord): string | undefined {
+  if (r.id !== key) return `the key is not the reply's id (${r.id})`;
+  if (!isPending(r)) return undefined; // sent or refused: kept to be read, never sent
+  const errors = validateReply(r.fields, COMMENT_LIMIT);
+  const first = Object.entries(errors)[0];
+  return first ? `${first[0]}: ${first[1]}` : undefined;
+}
+
+/**
+ * Reads a file's text as a backup, or throws an ImportError that says what is wrong. Files of
+ * older format versions are migrated; a file from a newer version is refused. JSON.parse only
+ * ever creates own properties, and the reviver refuses the whole file at the first `__proto__`,
+ * `constructor` or `prototype` key, so nothing downstream meets one.
  * @example const backup = parseBackup(await file.text());
  */
 export function parseBackup(text: string): Backup {
@@ -180,210 +265,53 @@ export function parseBackup(text: string): Backup {
   }
   const head = data as { app?: unknown; schemaVersion?: unknown };
   if (head.app !== "offprint") throw new ImportError("This file is not Offprint data.");
-  if (head.schemaVersion !== SCHEMA_VERSION) {
+  const version = head.schemaVersion;
+  if (typeof version === "number" && Number.isInteger(version) && version > BACKUP_VERSION) {
     throw new ImportError(
-      `This file has data version ${JSON.stringify(head.schemaVersion) ?? "none"}; this Offprint reads version ${SCHEMA_VERSION}. It was not imported.`,
+      `This file was saved by a newer version of Offprint (schema ${version}); update this page and try again.`,
     );
   }
-  const parsed = v.safeParse(Backup, data);
-  if (!parsed.success) {
+  if (typeof version !== "number" || !FILE_SCHEMAS[version]) {
     throw new ImportError(
-      `This file does not hold valid Offprint data (${describeIssue(parsed.issues[0])}). It was not imported.`,
+      `This file has data version ${JSON.stringify(version) ?? "none"}, which Offprint does not know. It was not imported.`,
     );
   }
-  return parsed.output;
+  let file: unknown = data;
+  for (let n = version; ; n++) {
+    const parsed = v.safeParse(FILE_SCHEMAS[n], file);
+    if (!parsed.success) {
+      throw new ImportError(
+        `This file does not hold valid Offprint data (${describeIssue(parsed.issues[0])}). It was not imported.`,
+      );
+    }
+    file = parsed.output;
+    if (n === BACKUP_VERSION) break;
+    file = FILE_MIGRATIONS[n](file as never);
+  }
+  const f = file as v.InferOutput<typeof BackupV2>;
+  const rejected: string[] = [];
+  return {
+    app: "offprint",
+    schemaVersion: BACKUP_VERSION,
+    exportedAt: f.exportedAt,
+    settings: single(rejected, "settings", SettingsAdapter, f.settings),
+    bookmarks: records(rejected, "bookmarks", BookmarkAdapter, f.bookmarks, (key, b) =>
+      b.slug === key ? undefined : `the key is not the bookmark's slug (${b.slug})`,
+    ),
+    reads: f.reads,
+    drafts: records(rejected, "drafts", DraftAdapter, f.drafts),
+    outbox: records(rejected, "outbox", OutboxAdapter, f.outbox, replyProblem),
+    positions: records(rejected, "positions", PositionAdapter, f.positions),
+    identity: single(rejected, "identity", IdentityAdapter, f.identity),
+    sent: f.sent,
+    versions: records(rejected, "versions", VersionAdapter, f.versions, (key, d) =>
+      d.id === key ? undefined : `the key is not the version's id (${d.id})`,
+    ),
+    rejected,
+  };
 }
 
 /** The message for a file over the limit (also used before reading a too-large File at all). */
 export function tooLarge(): string {
   return `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, so it cannot be Offprint data. It was not imported.`;
-}
-
-interface Write {
-  kind: Kind;
-  key: string;
-  value: unknown;
-  /** The record it replaces, undefined when there was none. */
-  before: unknown;
-}
-
-export type ImportCounts = Record<BackupKind, { add: number; change: number }>;
-
-export interface ImportPlan {
-  counts: ImportCounts;
-  writes: Write[];
-}
-
-/** Compares two JSON values whatever the order of their keys. */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every(
-    (k) =>
-      Object.prototype.hasOwnProperty.call(b, k) &&
-      same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
-}
-
-/**
- * What importing `backup` would add and change on this device, and the writes that do it.
- * Import merges: records the file does not hold are kept.
- * @example const { counts } = await planImport(parseBackup(text));
- */
-export async function planImport(backup: Backup): Promise<ImportPlan> {
-  const counts = Object.fromEntries(
-    BACKUP_KINDS.map((k) => [k, { add: 0, change: 0 }]),
-  ) as ImportCounts;
-  const writes: Write[] = [];
-  const [reads, bookmarks, drafts, outbox, positions, identity, settings] = await Promise.all([
-    readAll("reads"),
-    readAll("bookmarks"),
-    readAll("drafts"),
-    readAll("outbox"),
-    readAll("positions"),
-    read("identity", DRAFT_KEYS.identity),
-    read("settings", SETTINGS_KEYS.record),
-  ]);
-  const count = (kind: BackupKind, existed: boolean) => counts[kind][existed ? "change" : "add"]++;
-
-  // Read marks live many to a chunk record: merge the file's marks into each chunk.
-  const chunks = new Map<string, Record<string, number>>();
-  for (const [s, at] of Object.entries(backup.reads)) {
-    const key = chunkOf(s);
-    if (!chunks.has(key)) {
-      const current = v.safeParse(ReadChunk, reads.get(key));
-      chunks.set(key, current.success ? { ...current.output.marks } : {});
-    }
-    const marks = chunks.get(key) as Record<string, number>;
-    if (marks[s] === at) continue;
-    count("reads", Object.prototype.hasOwnProperty.call(marks, s));
-    marks[s] = at;
-  }
-  for (const [key, marks] of chunks) {
-    const current = v.safeParse(ReadChunk, reads.get(key));
-    if (current.success && same(current.output.marks, marks)) continue;
-    const value: ReadChunk = { v: 1, marks };
-    writes.push({ kind: "reads", key, value, before: reads.get(key) });
-  }
-
-  for (const [s, savedAt] of Object.entries(backup.bookmarks)) {
-    const current = v.safeParse(Bookmark, bookmarks.get(s));
-    if (current.success && current.output.savedAt === savedAt) continue;
-    count("bookmarks", current.success);
-    const value: Bookmark = { v: 1, slug: s, savedAt };
-    writes.push({ kind: "bookmarks", key: s, value, before: bookmarks.get(s) });
-  }
-
-  for (const [s, draft] of Object.entries(backup.drafts)) {
-    const current = v.safeParse(Draft, drafts.get(s));
-    if (current.success && sameFields(current.output.fields, draft.fields)) continue;
-    count("drafts", current.success);
-    // Revisions only grow, so other tabs take the imported text as the newer one.
-    const rev = current.success ? Math.max(draft.rev, current.output.rev + 1) : draft.rev;
-    writes.push({ kind: "drafts", key: s, value: { ...draft, rev }, before: drafts.get(s) });
-  }
-
-  for (const [key, record] of Object.entries(backup.outbox)) {
-    if (same(outbox.get(key), record)) continue;
-    count("outbox", outbox.has(key));
-    writes.push({ kind: "outbox", key, value: record, before: outbox.get(key) });
-  }
-
-  for (const [s, position] of Object.entries(backup.positions)) {
-    const current = v.safeParse(Position, positions.get(s));
-    if (current.success && current.output.progress === position.progress) continue;
-    count("positions", current.success);
-    writes.push({ kind: "positions", key: s, value: position, before: positions.get(s) });
-  }
-
-  const single = (kind: "identity" | "settings", key: string, value: unknown, before: unknown) => {
-    if (value === null || same(before, value)) return;
-    count(kind, before !== null && before !== undefined);
-    writes.push({ kind, key, value, before: before ?? undefined });
-  };
-  single("identity", DRAFT_KEYS.identity, backup.identity, identity);
-  single("settings", SETTINGS_KEYS.record, backup.settings, settings);
-
-  return { counts, writes };
-}
-
-/**
- * Imports a backup: all of it or nothing. Works out the writes against the device as it is now,
- * writes them in turn, and if one fails puts back every record already replaced, then throws an
- * ImportWriteError. Other tabs hear of every written record.
- * @example const { counts } = await applyImport(parseBackup(text));
- */
-export async function applyImport(backup: Backup): Promise<ImportPlan> {
-  const plan = await planImport(backup);
-  const done: Write[] = [];
-  try {
-    for (const w of plan.writes) {
-      done.push(w); // before the write: a half-finished one is put back too
-      await write(w.kind, w.key, w.value);
-    }
-  } catch (err) {
-    let restored = true;
-    for (const w of done.reverse()) {
-      try {
-        if (w.before === undefined) await remove(w.kind, w.key);
-        else await write(w.kind, w.key, w.before);
-      } catch {
-        restored = false;
-      }
-    }
-    throw new ImportWriteError(err, restored);
-  }
-  const rev = Date.now();
-  for (const w of plan.writes) announce({ kind: w.kind, key: w.key, rev });
-  // An imported reply still waiting to be sent goes out at the next start, from any page.
-  const waiting = plan.writes.some(
-    (w) => w.kind === "outbox" && isPending(w.value as OutboxRecord),
-  );
-  if (waiting) setPendingFlag(true);
-  return plan;
-}
-
-function clearWebStorage(storage: () => Storage): void {
-  try {
-    const s = storage();
-    const keys: string[] = [];
-    for (let i = 0; i < s.length; i++) {
-      const k = s.key(i);
-      if (k?.startsWith(WEB_STORAGE_PREFIX)) keys.push(k);
-    }
-    for (const k of keys) s.removeItem(k);
-  } catch {
-    // Web Storage blocked: there is nothing of ours in it.
-  }
-}
-
-/**
- * Deletes everything Offprint keeps on this device: every database, and the settings mirror,
- * draft safety copies and scroll positions in Web Storage. Other tabs hear of each removed record.
- * Rejects (after deleting all it could) if a database could not be cleared.
- * @example await deleteAllData();
- */
-export async function deleteAllData(): Promise<void> {
-  const kinds = Object.keys(DATABASES) as Kind[];
-  const keys = await Promise.all(
-    kinds.map((k) =>
-      readAll(k).then(
-        (all) => [...all.keys()],
-        () => [] as string[],
-      ),
-    ),
-  );
-  const results = await Promise.allSettled(kinds.map((k) => clear(k)));
-  clearWebStorage(() => localStorage);
-  clearWebStorage(() => sessionStorage);
-  const rev = Date.now();
-  kinds.forEach((kind, i) => {
-    for (const key of keys[i]) announce({ kind, key, rev });
-  });
-  const failed = results.find((r) => r.status === "rejected");
-  if (failed) throw (failed as PromiseRejectedResult).reason;
 }

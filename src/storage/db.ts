@@ -4,18 +4,9 @@
 // tab holds the database open, and localforage does not handle that).
 import localforage from "localforage";
 
-/** Every database name, in one place. */
-export const DATABASES = {
-  reads: "offprint-reads",
-  bookmarks: "offprint-bookmarks",
-  drafts: "offprint-drafts",
-  identity: "offprint-identity",
-  outbox: "offprint-outbox",
-  settings: "offprint-settings",
-  positions: "offprint-positions",
-} as const;
+import { DATABASES, type Kind } from "./keys.ts";
 
-export type Kind = keyof typeof DATABASES;
+export { DATABASES, type Kind };
 
 /** No storage call may hang: one that has not settled after this long fails. */
 export const STORAGE_TIMEOUT_MS = 5000;
@@ -64,6 +55,9 @@ export function classify(err: unknown): Error {
   return new StorageUnavailableError(message || name || "unknown error");
 }
 
+/** The one object store localforage keeps in each database. */
+export const STORE = "records";
+
 const instances = new Map<Kind, Promise<LocalForage>>();
 
 /**
@@ -78,7 +72,7 @@ export function open(kind: Kind): Promise<LocalForage> {
         throw new StorageUnavailableError("IndexedDB is missing");
       const db = localforage.createInstance({
         name: DATABASES[kind],
-        storeName: "records",
+        storeName: STORE,
         driver: localforage.INDEXEDDB,
       });
       try {

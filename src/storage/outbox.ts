@@ -3,79 +3,119 @@
 // `{ v, id, slug, fields, state, tries, nextAt, createdAt, updatedAt, sentAt?, error? }`.
 // A record leaves the pending states only when the service answered 2xx ("sent", listed for 30
 // days) or refused it for good ("rejected"); the reader's text stays in the record throughout.
-// Beside it, a localStorage flag says "something is waiting" so start-up can skip the outbox.
+// Every clientId sent from this device is also kept in `offprint-sent`, after the outbox forgets
+// the reply, so a backup imported later can never queue it again. Beside them, a localStorage
+// flag says "something is waiting" so start-up can skip the outbox.
 import * as v from "valibot";
-import { read, readAll, remove, write } from "./db.ts";
-import { validRecords } from "./schema.ts";
+import { lockName, RECORD_KEYS, WEB_KEYS } from "./keys.ts";
+import { withLock } from "./locks.ts";
 import { DraftFields } from "./drafts.ts";
+import { loadAll, loadOne, REMOVE, SLUG, TIME, update, type Adapter } from "./records.ts";
 import { announce } from "./sync.ts";
-
-/** Every storage key this file uses, in one place. */
-export const OUTBOX_KEYS = {
-  /** localStorage flag: present while a reply waits to be sent (main.tsx reads it). */
-  pending: "offprint:outbox-pending",
-} as const;
 
 /** Sent replies stay listed this long, so the reader can see what they wrote. */
 export const SENT_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
-const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(200));
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
-const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,100}$/));
+/** A reply's clientId. */
+export const OUTBOX_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,100}$/));
 
 export const OutboxState = v.picklist(["waiting", "sending", "sent", "rejected"]);
 export type OutboxState = v.InferOutput<typeof OutboxState>;
 
-export const OutboxRecord = v.object({
+const OutboxRecordV1 = v.object({
   v: v.literal(1),
-  id,
-  slug,
+  id: OUTBOX_ID,
+  slug: SLUG,
   fields: DraftFields,
   state: OutboxState,
   tries: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** When the next automatic try is due (waiting replies). */
-  nextAt: time,
-  createdAt: time,
-  updatedAt: time,
-  sentAt: v.optional(time),
+  nextAt: TIME,
+  createdAt: TIME,
+  updatedAt: TIME,
+  sentAt: v.optional(TIME),
   /** The service's refusal or the last failure, as text. */
   error: v.optional(v.pipe(v.string(), v.maxLength(2000))),
 });
-export type OutboxRecord = v.InferOutput<typeof OutboxRecord>;
+export type OutboxRecord = v.InferOutput<typeof OutboxRecordV1>;
+
+export const OutboxAdapter: Adapter<OutboxRecord> = {
+  kind: "outbox",
+  version: 1,
+  schemas: { 1: OutboxRecordV1 },
+  migrations: {},
+  validKey: (key) => v.is(OUTBOX_ID, key),
+};
+
+const SentV1 = v.object({ v: v.literal(1), ids: v.record(OUTBOX_ID, TIME) });
+export type SentIds = v.InferOutput<typeof SentV1>;
+
+export const SentAdapter: Adapter<SentIds> = {
+  kind: "sent",
+  version: 1,
+  schemas: { 1: SentV1 },
+  migrations: {},
+  validKey: (key) => key === RECORD_KEYS.sent,
+};
 
 /** Whether a record still has to reach the service. */
 export const isPending = (r: OutboxRecord): boolean =>
   r.state === "waiting" || r.state === "sending";
 
-/** Every valid outbox record, id → record. */
+/**
+ * Runs `fn` holding a reply's lock: every change to an outbox record (a send, Edit, Discard,
+ * an import) happens under it, so none of them interleave.
+ */
+export function withOutboxLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  return withLock(lockName("outbox", id), fn);
+}
+
+/** Every valid outbox record, id → record (a record whose key is not its id is skipped). */
 export async function loadOutbox(): Promise<Map<string, OutboxRecord>> {
-  return validRecords("outbox", await readAll("outbox"), OutboxRecord);
+  const all = await loadAll(OutboxAdapter);
+  for (const [key, r] of all) if (r.id !== key) all.delete(key);
+  return all;
 }
 
 /** One record, or undefined. */
 export async function loadOutboxRecord(key: string): Promise<OutboxRecord | undefined> {
-  const parsed = v.safeParse(OutboxRecord, await read("outbox", key));
-  return parsed.success ? parsed.output : undefined;
+  const r = await loadOne(OutboxAdapter, key);
+  return r?.id === key ? r : undefined;
 }
 
-/** Writes one record and tells the other tabs. Resolves once IndexedDB has it. */
+/** The clientIds of every reply this device has sent, id → when. */
+export async function loadSentIds(): Promise<Map<string, number>> {
+  const sent = await loadOne(SentAdapter, RECORD_KEYS.sent);
+  return new Map(Object.entries(sent?.ids ?? {}));
+}
+
+/**
+ * Writes one record and tells the other tabs; call it holding the reply's lock
+ * (`withOutboxLock`). A sent reply's clientId is remembered first. Resolves once IndexedDB has it.
+ */
 export async function saveOutboxRecord(record: OutboxRecord): Promise<void> {
-  await write("outbox", record.id, record);
+  if (record.state === "sent") {
+    await update(SentAdapter, RECORD_KEYS.sent, (current) => ({
+      v: 1 as const,
+      ids: { ...current?.ids, [record.id]: record.sentAt ?? record.updatedAt },
+    }));
+  }
+  await update(OutboxAdapter, record.id, () => record, { lockHeld: true });
   if (isPending(record)) setPendingFlag(true);
   announce({ kind: "outbox", key: record.id, rev: record.updatedAt });
 }
 
-/** Removes one record and tells the other tabs. */
+/** Removes one record and tells the other tabs; call it holding the reply's lock. */
 export async function removeOutboxRecord(key: string): Promise<void> {
-  await remove("outbox", key);
+  await update(OutboxAdapter, key, () => REMOVE, { lockHeld: true });
   announce({ kind: "outbox", key, rev: Date.now() });
 }
 
 /** Sets or clears the "something is waiting" flag start-up reads. */
 export function setPendingFlag(on: boolean): void {
   try {
-    if (on) localStorage.setItem(OUTBOX_KEYS.pending, "1");
-    else localStorage.removeItem(OUTBOX_KEYS.pending);
+    if (on) localStorage.setItem(WEB_KEYS.outboxPending, "1");
+    else localStorage.removeItem(WEB_KEYS.outboxPending);
   } catch {
     // Blocked storage: the article and drafts pages still send what waits.
   }

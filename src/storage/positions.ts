@@ -5,28 +5,31 @@
 // away is also kept synchronously in localStorage (an IndexedDB write may not finish during
 // unload); the next start moves it into IndexedDB when it is newer.
 import * as v from "valibot";
-import { read, readAll, write } from "./db.ts";
-import { validRecords } from "./schema.ts";
+import { WEB_KEYS } from "./keys.ts";
+import { isSlug, loadAll, loadOne, SLUG, TIME, update, KEEP, type Adapter } from "./records.ts";
 import { announce } from "./sync.ts";
 
-const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(200));
-
-export const Position = v.object({
+const PositionV1 = v.object({
   v: v.literal(1),
   progress: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
-  updatedAt: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  updatedAt: TIME,
 });
-export type Position = v.InferOutput<typeof Position>;
+export type Position = v.InferOutput<typeof PositionV1>;
 
-/** Every storage key this file uses besides the database. */
-export const POSITION_KEYS = { pending: "offprint-position-pending" } as const;
+export const PositionAdapter: Adapter<Position> = {
+  kind: "positions",
+  version: 1,
+  schemas: { 1: PositionV1 },
+  migrations: {},
+  validKey: isSlug,
+};
 
-const Pending = v.object({ slug, position: Position });
+const Pending = v.object({ slug: SLUG, position: PositionV1 });
 
 /** Keeps a position synchronously, for a page that is going away. */
 export function keepPending(key: string, position: Position): void {
   try {
-    localStorage.setItem(POSITION_KEYS.pending, JSON.stringify({ slug: key, position }));
+    localStorage.setItem(WEB_KEYS.positionPending, JSON.stringify({ slug: key, position }));
   } catch {
     // Storage blocked or full: the IndexedDB write may still finish.
   }
@@ -36,7 +39,7 @@ export function keepPending(key: string, position: Position): void {
 export async function settlePending(): Promise<void> {
   let pending: v.InferOutput<typeof Pending> | undefined;
   try {
-    const raw = localStorage.getItem(POSITION_KEYS.pending);
+    const raw = localStorage.getItem(WEB_KEYS.positionPending);
     const parsed = raw ? v.safeParse(Pending, JSON.parse(raw)) : undefined;
     if (parsed?.success) pending = parsed.output;
   } catch {
@@ -49,7 +52,7 @@ export async function settlePending(): Promise<void> {
     }
   }
   try {
-    localStorage.removeItem(POSITION_KEYS.pending);
+    localStorage.removeItem(WEB_KEYS.positionPending);
   } catch {
     // Nothing to remove.
   }
@@ -59,20 +62,19 @@ export async function settlePending(): Promise<void> {
  * Every kept position, slug → position.
  * @example const positions = await loadPositions(); positions.get("some-slug")?.progress;
  */
-export async function loadPositions(): Promise<Map<string, Position>> {
-  const records = validRecords("positions", await readAll("positions"), Position);
-  for (const key of records.keys()) if (!v.is(slug, key)) records.delete(key);
-  return records;
+export function loadPositions(): Promise<Map<string, Position>> {
+  return loadAll(PositionAdapter);
 }
 
 /** One article's position, or undefined (for another tab's change). */
-export async function loadPosition(key: string): Promise<Position | undefined> {
-  const parsed = v.safeParse(Position, await read("positions", key));
-  return parsed.success ? parsed.output : undefined;
+export function loadPosition(key: string): Promise<Position | undefined> {
+  return loadOne(PositionAdapter, key);
 }
 
-/** Keeps one article's position; resolves once IndexedDB has it. */
+/** Keeps one article's position unless a later one is stored; resolves once IndexedDB has it. */
 export async function savePosition(key: string, position: Position): Promise<void> {
-  await write("positions", key, position);
+  await update(PositionAdapter, key, (current) =>
+    current && current.updatedAt > position.updatedAt ? KEEP : position,
+  );
   announce({ kind: "positions", key, rev: position.updatedAt });
 }

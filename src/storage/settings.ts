@@ -2,29 +2,32 @@
 // synchronous mirror of it in localStorage that `public/theme.js` applies to <html> before the
 // first paint (IndexedDB cannot be read synchronously). IndexedDB is the record; the mirror follows.
 import * as v from "valibot";
-import { read, write } from "./db.ts";
-
-/** Every storage key this file uses, in one place (`public/theme.js` repeats `mirror`). */
-export const SETTINGS_KEYS = {
-  /** The one record of the settings database. */
-  record: "reading",
-  /** localStorage key of the synchronous mirror. */
-  mirror: "offprint-settings",
-} as const;
+import { RECORD_KEYS, WEB_KEYS } from "./keys.ts";
+import { loadOne, update, type Adapter } from "./records.ts";
 
 export const THEMES = ["system", "light", "dark"] as const;
 export const TEXT_SIZES = ["small", "medium", "large", "larger", "largest"] as const;
 export const LINE_WIDTHS = ["narrow", "medium", "wide"] as const;
 export const FONTS = ["serif", "sans"] as const;
 
-export const Settings = v.object({
+const SettingsV1 = v.object({
   v: v.literal(1),
   theme: v.picklist(THEMES),
   textSize: v.picklist(TEXT_SIZES),
   lineWidth: v.picklist(LINE_WIDTHS),
   font: v.picklist(FONTS),
 });
-export type Settings = v.InferOutput<typeof Settings>;
+export type Settings = v.InferOutput<typeof SettingsV1>;
+/** The settings as stored and as mirrored (the mirror holds the current version only). */
+export const Settings = SettingsV1;
+
+export const SettingsAdapter: Adapter<Settings> = {
+  kind: "settings",
+  version: 1,
+  schemas: { 1: SettingsV1 },
+  migrations: {},
+  validKey: (key) => key === RECORD_KEYS.settings,
+};
 
 export const DEFAULT_SETTINGS: Settings = {
   v: 1,
@@ -45,7 +48,7 @@ function storage(): Storage | undefined {
 /** The settings the mirror holds, or undefined when it is missing or not valid. */
 export function readMirror(): Settings | undefined {
   try {
-    const raw = storage()?.getItem(SETTINGS_KEYS.mirror);
+    const raw = storage()?.getItem(WEB_KEYS.settingsMirror);
     if (!raw) return undefined;
     const parsed = v.safeParse(Settings, JSON.parse(raw));
     return parsed.success ? parsed.output : undefined;
@@ -57,7 +60,7 @@ export function readMirror(): Settings | undefined {
 /** Writes the mirror synchronously; losing it only costs a flash on the next load. */
 export function writeMirror(settings: Settings): void {
   try {
-    storage()?.setItem(SETTINGS_KEYS.mirror, JSON.stringify(settings));
+    storage()?.setItem(WEB_KEYS.settingsMirror, JSON.stringify(settings));
   } catch {
     // Storage full or blocked: the settings still apply now and stay in IndexedDB.
   }
@@ -66,7 +69,7 @@ export function writeMirror(settings: Settings): void {
 /** Removes the mirror (deleting all data). */
 export function clearMirror(): void {
   try {
-    storage()?.removeItem(SETTINGS_KEYS.mirror);
+    storage()?.removeItem(WEB_KEYS.settingsMirror);
   } catch {
     // Nothing to remove where storage is blocked.
   }
@@ -76,9 +79,8 @@ export function clearMirror(): void {
  * The stored settings, or undefined when none were chosen (or the record is not valid).
  * @example const settings = (await loadSettings()) ?? DEFAULT_SETTINGS;
  */
-export async function loadSettings(): Promise<Settings | undefined> {
-  const parsed = v.safeParse(Settings, await read("settings", SETTINGS_KEYS.record));
-  return parsed.success ? parsed.output : undefined;
+export function loadSettings(): Promise<Settings | undefined> {
+  return loadOne(SettingsAdapter, RECORD_KEYS.settings);
 }
 
 /**
@@ -87,5 +89,5 @@ export async function loadSettings(): Promise<Settings | undefined> {
  */
 export async function saveSettings(settings: Settings): Promise<void> {
   writeMirror(settings);
-  await write("settings", SETTINGS_KEYS.record, settings);
+  await update(SettingsAdapter, RECORD_KEYS.settings, () => settings);
 }

@@ -138,7 +138,7 @@ test("Download my data, Delete all my data, then Import brings it all back", asy
   expect(download.suggestedFilename()).toMatch(/^offprint-data-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const saved = JSON.parse(await readFile(file, "utf8"));
-  expect(saved).toMatchObject({ app: "offprint", schemaVersion: 1, settings: { theme: "dark" } });
+  expect(saved).toMatchObject({ app: "offprint", schemaVersion: 2, settings: { theme: "dark" } });
   expect(Object.keys(saved.bookmarks)).toEqual(["night-trains-return-to-europe"]);
   expect(Object.keys(saved.reads)).toContain("night-trains-return-to-europe");
 
@@ -153,6 +153,15 @@ test("Download my data, Delete all my data, then Import brings it all back", asy
   await data.getByRole("button", { name: "Apply import" }).click();
   await expect(data.getByText(/^Imported “/)).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  // Undo import puts the device back as it was before it, then the same file imports again.
+  await data.getByRole("button", { name: "Undo import" }).click();
+  await expect(
+    data.getByText("The import was undone: everything is as it was before it."),
+  ).toBeVisible();
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+  await data.getByLabel("Import").setInputFiles(file);
+  await data.getByRole("button", { name: "Apply import" }).click();
+  await expect(data.getByText(/^Imported “/)).toBeVisible();
   await page.getByRole("link", { name: "Saved" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /night trains/i })).toBeVisible();
 });

@@ -9,6 +9,8 @@ export const FIGURES = [
   "characters lost",
   "payloads tried",
   "executions",
+  "hostile SVGs opened",
+  "scripts run",
   "CSP violations",
   "faults injected",
   "HTML-as-content responses cached",

@@ -3,16 +3,21 @@
 import { DATABASES, readAll, write, type Kind } from "../../src/storage/db.ts";
 import { saveBookmark } from "../../src/storage/bookmarks.ts";
 import { setReadMarks } from "../../src/storage/reads.ts";
-import { saveDraft, saveIdentity } from "../../src/storage/drafts.ts";
+import { saveDraft } from "../../src/storage/draft-writes.ts";
+import { saveIdentity } from "../../src/storage/identity.ts";
 import { saveSettings } from "../../src/storage/settings.ts";
 import { savePosition } from "../../src/storage/positions.ts";
 
 export type DeviceState = Record<string, Record<string, unknown>>;
 
-/** Every record on the device, by database, keys sorted; and the Web Storage keys of ours. */
-export async function deviceState(): Promise<DeviceState> {
+/**
+ * Every record on the device, by database, keys sorted; and the Web Storage keys of ours. The
+ * import journal (what Undo would put back) is left out unless asked for.
+ */
+export async function deviceState(withJournal = false): Promise<DeviceState> {
   const state: DeviceState = {};
   for (const kind of Object.keys(DATABASES) as Kind[]) {
+    if (kind === "journal" && !withJournal) continue;
     const all = await readAll(kind);
     state[kind] = Object.fromEntries([...all].sort(([a], [b]) => a.localeCompare(b)));
   }
@@ -36,7 +41,7 @@ export async function usedDevice(): Promise<void> {
     ]),
   );
   await saveDraft("a-second-article", 0, {
-    v: 1,
+    v: 2,
     rev: 3,
     fields: {
       comment: "Half a reply — with “quotes” and <b>no HTML</b>",

@@ -1,4 +1,5 @@
 // The outbox engine against a stubbed fetch: what each answer of the service does to a reply.
+import { WEB_KEYS } from "../../../src/storage/keys.ts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshDevice } from "../fresh-device.ts";
 import {
@@ -14,7 +15,6 @@ import {
   submitReply,
 } from "../../../src/app/outbox.ts";
 import {
-  OUTBOX_KEYS,
   loadOutboxRecord,
   saveOutboxRecord,
   type OutboxRecord,
@@ -86,7 +86,7 @@ describe("the outbox", () => {
   it("posts the reply as JSON, exactly the agreed body, and marks it sent on a 2xx", async () => {
     stubService(status(201));
     const r = await submitReply(SLUG, fields);
-    expect(localStorage.getItem(OUTBOX_KEYS.pending)).toBe("1");
+    expect(localStorage.getItem(WEB_KEYS.outboxPending)).toBe("1");
     const sent = await settledReply(r.id, "sent");
     expect(bodies).toEqual([{ article: SLUG, ...fields, clientId: r.id }]);
     expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -95,7 +95,7 @@ describe("the outbox", () => {
     expect(init.headers).toEqual({ "Content-Type": "application/json" });
     expect(sent.sentAt).toBeGreaterThan(0);
     expect(sent.fields).toEqual(fields);
-    await vi.waitFor(() => expect(localStorage.getItem(OUTBOX_KEYS.pending)).toBeNull());
+    await vi.waitFor(() => expect(localStorage.getItem(WEB_KEYS.outboxPending)).toBeNull());
     expect(listOutbox(SLUG).map((x) => x.state)).toEqual(["sent"]);
   });
 
@@ -112,17 +112,19 @@ describe("the outbox", () => {
   });
 
   it("keeps a 5xx waiting with backoff, and a retry sends the same clientId once more", async () => {
+    // The date stands still (timers still run): the retry is due backoffMs(1) from now, and
+    // not yet due at the flush below however slow the machine.
+    vi.setSystemTime(Date.now());
     stubService(status(500), status(201));
-    const before = Date.now();
     const r = await submitReply(SLUG, fields);
     const waiting = await settledReply(r.id, "waiting");
     expect(waiting.tries).toBe(1);
     expect(waiting.error).toBe("the service answered 500");
-    expect(waiting.nextAt).toBeGreaterThanOrEqual(before + backoffMs(1));
+    expect(waiting.nextAt).toBe(Date.now() + backoffMs(1));
     // Not due yet: a plain flush leaves it alone.
     await flushOutbox();
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(localStorage.getItem(OUTBOX_KEYS.pending)).toBe("1");
+    expect(localStorage.getItem(WEB_KEYS.outboxPending)).toBe("1");
     await retryNow(r.id);
     await settledReply(r.id, "sent");
     expect(bodies.map((b) => b.clientId)).toEqual([r.id, r.id]);

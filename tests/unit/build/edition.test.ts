@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { buildEdition, ContentError } from "../../../build/edition.ts";
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildEdition, ContentError, shortHash } from "../../../build/edition.ts";
 
 const BAD = "tests/fixtures/editions/bad";
 const BASIC = "tests/fixtures/editions/basic";
@@ -135,5 +138,58 @@ describe("a good edition", () => {
     const html = bodies.get("alpha-news")?.html ?? "";
     expect(html).toContain('<a href="https://example.org/page" rel="noopener noreferrer">');
     expect(html).toContain('<a href="/articles/beta-notes">');
+  });
+});
+
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A content folder in a temporary directory: file name → content. */
+async function writeEdition(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "offprint-edition-"));
+  temps.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const article = (front: string, body = "Body.") =>
+  `---\ntitle: "T"\ndate: 2024-01-01\ncategory: General\n${front}---\n${body}\n`;
+
+const HOSTILE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4" onload="fetch(\'/trap\')">' +
+  '<script>document.title=\'ran\'</script><rect width="8" height="4"/></svg>';
+
+describe("SVG images", () => {
+  it("copies an article image and a body image sanitized, named by the sanitized bytes", async () => {
+    const dir = await writeEdition({
+      "a.md": article('image: pic.svg\nimageAlt: "A picture"\n', "![A map](map.svg)"),
+      "pic.svg": HOSTILE_SVG,
+      "map.svg": HOSTILE_SVG.replace('width="8"', 'width="9"'),
+    });
+    const { index, files } = await buildEdition(dir);
+    const svgs = files.filter((f) => f.fileName.endsWith(".svg"));
+    expect(svgs).toHaveLength(2);
+    for (const file of svgs) {
+      const text = Buffer.from(file.source).toString("utf8");
+      expect(text).not.toMatch(/script|onload|trap/);
+      expect(text).toContain("<rect");
+      expect(file.fileName).toContain(`-${shortHash(file.source)}.svg`);
+    }
+    expect(index.articles[0].image).toMatchObject({ width: 8, height: 4 });
+  });
+
+  it("fails the build naming a file that is not a well-formed SVG", async () => {
+    const dir = await writeEdition({
+      "a.md": article('image: pic.svg\nimageAlt: "A picture"\n'),
+      "pic.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>x</script',
+    });
+    await expect(buildEdition(dir)).rejects.toMatchObject({
+      problems: [
+        `${path.relative(process.cwd(), dir)}/a.md: "image" file "pic.svg" is not a well-formed SVG, so it cannot be made safe`,
+      ],
+    });
   });
 });

@@ -56,6 +56,30 @@ describe("the sanitizer", () => {
     expect(html).toContain("Text");
   });
 
+  it.each([
+    ["a Markdown image", "![A map](https://example.com/map.png)", "https://example.com/map.png"],
+    [
+      "a raw HTML image",
+      '<img src="http://example.com/a.png" alt="a">',
+      "http://example.com/a.png",
+    ],
+    ["a protocol-relative image", '<img src="//example.com/a.png" alt="a">', "//example.com/a.png"],
+    ["a backslashed image", '<img src="/\\example.com/a.png" alt="a">', "/\\example.com/a.png"],
+  ])("leaves out %s from another site and names it", async (_, markdown, url) => {
+    const { html, externalImages } = await renderMarkdown(`Before ${markdown} after.`);
+    expect(html).not.toMatch(/<img|example\.com/);
+    expect(html).toContain("after.");
+    expect(externalImages).toEqual([url]);
+  });
+
+  it("leaves out a picture's sources, which could load from another site", async () => {
+    const { html } = await renderMarkdown(
+      '<picture><source srcset="https://example.com/a.avif"><img src="/a.png" alt="a"></picture>',
+    );
+    expect(html).not.toContain("example.com");
+    expect(html).toContain('src="/a.png"');
+  });
+
   it("prefixes ids so body content cannot clobber the page's globals", async () => {
     const { html } = await renderMarkdown('<a id="app" name="location">x</a>');
     expect(html).not.toMatch(/id="app"/);

@@ -1,3 +1,4 @@
+import { WEB_KEYS } from "../../../src/storage/keys.ts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +10,6 @@ import { deviceState, usedDevice } from "../device-state.ts";
 import { applySettings, resetSettingsForTests, startSettings } from "../../../src/app/settings.ts";
 import {
   DEFAULT_SETTINGS,
-  SETTINGS_KEYS,
   loadSettings,
   saveSettings,
   type Settings,
@@ -84,7 +84,7 @@ describe("reading settings", () => {
       font: "sans",
     };
     await waitFor(async () => expect(await loadSettings()).toEqual(chosen));
-    expect(JSON.parse(localStorage.getItem(SETTINGS_KEYS.mirror) ?? "null")).toEqual(chosen);
+    expect(JSON.parse(localStorage.getItem(WEB_KEYS.settingsMirror) ?? "null")).toEqual(chosen);
 
     await user.click(radio("Theme", "Same as this device"));
     expect(html).not.toHaveAttribute("data-theme");
@@ -106,7 +106,7 @@ describe("reading settings", () => {
     await startSettings();
     expect(html).toHaveAttribute("data-theme", "light");
     expect(html).toHaveAttribute("data-line-width", "wide");
-    expect(JSON.parse(localStorage.getItem(SETTINGS_KEYS.mirror) ?? "null")).toEqual(kept);
+    expect(JSON.parse(localStorage.getItem(WEB_KEYS.settingsMirror) ?? "null")).toEqual(kept);
   });
 
   it("public/theme.js puts the mirrored settings on <html> exactly as the app does", () => {
@@ -119,7 +119,7 @@ describe("reading settings", () => {
       const expected = document.createElement("html");
       applySettings(s, expected);
       resetHtml();
-      localStorage.setItem(SETTINGS_KEYS.mirror, JSON.stringify(s));
+      localStorage.setItem(WEB_KEYS.settingsMirror, JSON.stringify(s));
       new Function(THEME_JS)();
       for (const a of ["data-theme", "data-text-size", "data-line-width", "data-font"]) {
         expect(html.getAttribute(a), a).toBe(expected.getAttribute(a));
@@ -135,8 +135,8 @@ describe("reading settings", () => {
       '"dark"',
     ]) {
       resetHtml();
-      if (raw === null) localStorage.removeItem(SETTINGS_KEYS.mirror);
-      else localStorage.setItem(SETTINGS_KEYS.mirror, raw);
+      if (raw === null) localStorage.removeItem(WEB_KEYS.settingsMirror);
+      else localStorage.setItem(WEB_KEYS.settingsMirror, raw);
       expect(() => new Function(THEME_JS)()).not.toThrow();
       expect(html.getAttributeNames().filter((a) => a.startsWith("data-"))).toEqual([]);
     }
@@ -285,7 +285,7 @@ describe("your data", () => {
   it("asks before deleting everything, then leaves the device and the open app empty", async () => {
     const user = userEvent.setup();
     await usedDevice();
-    localStorage.setItem(SETTINGS_KEYS.mirror, JSON.stringify(await loadSettings()));
+    localStorage.setItem(WEB_KEYS.settingsMirror, JSON.stringify(await loadSettings()));
     await renderApp("/settings");
     await startSettings();
     await waitFor(() => expect(html).toHaveAttribute("data-theme", "dark"));
@@ -303,7 +303,7 @@ describe("your data", () => {
     ).toBeInTheDocument();
     for (const [kind, records] of Object.entries(await deviceState()))
       expect(records, kind).toEqual({});
-    expect(localStorage.getItem(SETTINGS_KEYS.mirror)).toBeNull();
+    expect(localStorage.getItem(WEB_KEYS.settingsMirror)).toBeNull();
     expect(html).not.toHaveAttribute("data-theme");
     expect(radio("Theme", "Same as this device")).toBeChecked();
     await user.click(screen.getByRole("link", { name: "Saved" }));

@@ -10,16 +10,16 @@ import {
   resetDraftsForTests,
   startDrafts,
 } from "../../../src/app/drafts.ts";
-import { createDraftEditor, RETRY_FIRST_MS } from "../../../src/app/draft-editor.ts";
+import { createDraftEditor, RETRY_FIRST_MS, SAVE_DELAY_MS } from "../../../src/app/draft-editor.ts";
+import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
+import { saveDraft } from "../../../src/storage/draft-writes.ts";
+import { recoverDrafts } from "../../../src/app/draft-recovery.ts";
+import { loadIdentity } from "../../../src/storage/identity.ts";
 import {
-  EMPTY_FIELDS,
   compareSafetyCopy,
-  loadDraft,
-  loadIdentity,
   readSafetyCopy,
-  saveDraft,
   writeSafetyCopy,
-} from "../../../src/storage/drafts.ts";
+} from "../../../src/storage/safety-copies.ts";
 
 // Lets one test hold the form's start-up between its read of the stored draft and the rest of its
 // loading (as a busy device does). Unarmed, every call goes straight through.
@@ -36,6 +36,12 @@ vi.mock(import("../../../src/storage/drafts.ts"), async (importOriginal) => {
       if (hold.identity) hold.reads.push(read);
       return read;
     },
+  };
+});
+vi.mock(import("../../../src/storage/identity.ts"), async (importOriginal) => {
+  const real = await importOriginal();
+  return {
+    ...real,
     loadIdentity: () =>
       hold.identity ? hold.identity.then(() => real.loadIdentity()) : real.loadIdentity(),
   };
@@ -52,6 +58,7 @@ beforeEach(async () => {
   resetDraftsForTests();
 });
 afterEach(async () => {
+  vi.useRealTimers();
   cleanup();
   vi.restoreAllMocks();
   // An unmounted form flushes; let that write land before the next test empties the device.
@@ -72,7 +79,7 @@ const conflictAlert = (text: HTMLElement) => text.closest("[role=alert]") as HTM
 /** Another tab writes a draft and announces it, as its BroadcastChannel would. */
 async function otherTabWrites(slug: string, base: number, rev: number, text: string) {
   const result = await saveDraft(slug, base, {
-    v: 1,
+    v: 2,
     rev,
     fields: fields(text),
     updatedAt: Date.now(),
@@ -158,21 +165,20 @@ describe("the reply form", () => {
   });
 
   it("writes at once when the page is hidden, without waiting for the pause in typing", async () => {
-    const user = userEvent.setup();
     await renderApp(`/articles/${SPACE_SLUG}`);
-    await user.type(await comment(), "Quick");
+    const box = await comment();
+    // The clock stands still from here: the pause in typing never ends, only hiding can write.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    fireEvent.input(box, { target: { value: "Quick" } });
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
     document.dispatchEvent(new Event("visibilitychange"));
     delete (document as { visibilityState?: unknown }).visibilityState;
-    // The debounce would write after 250 ms; the flush must have done it well before.
-    await waitFor(async () => expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Quick"), {
-      timeout: 200,
-      interval: 10,
-    });
+    await draftsSettled();
+    expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Quick");
   });
 
   it("restores text that only the safety copy held (the page went before the write)", async () => {
-    await saveDraft(SPACE_SLUG, 0, { v: 1, rev: 3, fields: fields("Hel"), updatedAt: 1 });
+    await saveDraft(SPACE_SLUG, 0, { v: 2, rev: 3, fields: fields("Hel"), updatedAt: 1 });
     writeSafetyCopy(SPACE_SLUG, { rev: 4, base: 3, fields: fields("Hello there"), updatedAt: 2 });
     await renderApp(`/articles/${SPACE_SLUG}`);
     expect(await comment()).toHaveValue("Hello there");
@@ -203,18 +209,24 @@ describe("the reply form", () => {
   });
 
   it("tries a failed save again by itself, with no keystroke, once space is back", async () => {
-    const user = userEvent.setup();
     const put = vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     });
     await renderApp(`/articles/${SPACE_SLUG}`);
-    await user.type(await comment(), "Left alone");
-    await waitFor(() => expect(status()).toHaveTextContent(/^Draft not saved/));
+    const box = await comment();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    fireEvent.input(box, { target: { value: "Left alone" } });
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    await draftsSettled();
+    expect(status()).toHaveTextContent(/^Draft not saved/);
     put.mockRestore();
-    // The reader types nothing more; the retry (RETRY_FIRST_MS later) saves it.
-    await waitFor(() => expect(status()).toHaveTextContent(/^Draft saved at/), {
-      timeout: RETRY_FIRST_MS + 5000,
-    });
+    // The reader types nothing more; the retry, RETRY_FIRST_MS after the failure, saves it.
+    await vi.advanceTimersByTimeAsync(RETRY_FIRST_MS - 1);
+    await draftsSettled();
+    expect(status()).toHaveTextContent(/^Draft not saved/);
+    await vi.advanceTimersByTimeAsync(1);
+    await draftsSettled();
+    expect(status()).toHaveTextContent(/^Draft saved at/);
     expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("Left alone");
   });
 
@@ -254,7 +266,7 @@ describe("the reply form", () => {
   it("shows a hostile draft as the characters typed, and runs nothing", async () => {
     const user = userEvent.setup();
     const hostile = `<img src=x onerror="window.__pwned=1">`;
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields(hostile), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields(hostile), updatedAt: 1 });
     await renderApp(`/articles/${FOG_SLUG}`);
     expect(await comment()).toHaveValue(hostile);
     await user.click(screen.getByRole("link", { name: "Drafts" }));
@@ -381,7 +393,7 @@ describe("two writers of one draft", () => {
 describe("the Draft marker and the drafts page", () => {
   it("marks articles with a draft in the list and on the Saved page", async () => {
     const user = userEvent.setup();
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
     await renderApp("/");
     const heading = await screen.findByRole("heading", { level: 2, name: FOG });
     const card = heading.closest("article") as HTMLElement;
@@ -403,18 +415,18 @@ describe("the Draft marker and the drafts page", () => {
 
   it("lists every draft, most recent first, with a link, its first line and when", async () => {
     await saveDraft(SPACE_SLUG, 0, {
-      v: 1,
+      v: 2,
       rev: 1,
       fields: fields("\n  Older first line  \nsecond line"),
       updatedAt: new Date(2026, 2, 3, 9, 5).getTime(),
     });
     await saveDraft(FOG_SLUG, 0, {
-      v: 1,
+      v: 2,
       rev: 1,
       fields: fields("Newer"),
       updatedAt: new Date(2026, 2, 4, 14, 30).getTime(),
     });
-    await saveDraft(CROWS_SLUG, 0, { v: 1, rev: 2, fields: EMPTY_FIELDS, updatedAt: 5 });
+    await saveDraft(CROWS_SLUG, 0, { v: 2, rev: 2, fields: EMPTY_FIELDS, updatedAt: 5 });
     await renderApp("/drafts");
     expect(await screen.findByRole("heading", { level: 1, name: "Drafts" })).toBeInTheDocument();
     const list = await screen.findByRole("list", { name: "Drafts" });
@@ -433,7 +445,7 @@ describe("the Draft marker and the drafts page", () => {
 
   it("discards a draft from the page, with Undo", async () => {
     const user = userEvent.setup();
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
     await renderApp("/drafts");
     const list = await screen.findByRole("list", { name: "Drafts" });
     await user.click(within(list).getByRole("button", { name: `Discard draft: ${FOG}` }));
@@ -461,7 +473,7 @@ describe("a reload storm", () => {
 
   it("follows another tab's change heard while the form was still loading", async () => {
     await startDrafts();
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 1, fields: fields("First words"), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields("First words"), updatedAt: 1 });
     let release!: () => void;
     hold.identity = new Promise((resolve) => (release = resolve));
     const { editor, dispose } = createRoot((dispose) => ({
@@ -471,9 +483,7 @@ describe("a reload storm", () => {
     await Promise.all(hold.reads); // the form has read rev 1 and waits
     await otherTabWrites(FOG_SLUG, 1, 2, "Second words, from the other tab");
     // The app has heard of it (the drafts list follows) before the form is ready.
-    await waitFor(() =>
-      expect(listDrafts().find((d) => d.slug === FOG_SLUG)?.draft.rev).toBe(2),
-    );
+    await waitFor(() => expect(listDrafts().find((d) => d.slug === FOG_SLUG)?.draft.rev).toBe(2));
     expect(editor.ready()).toBe(false);
     release();
     await waitFor(() => expect(editor.ready()).toBe(true));
@@ -484,7 +494,7 @@ describe("a reload storm", () => {
 
   it("keeps the text that start-up saved from the safety copy while the form was still loading", async () => {
     // The page went 167 ms after typing: "Hello there" is only in the safety copy.
-    await saveDraft(FOG_SLUG, 0, { v: 1, rev: 3, fields: fields("Hel"), updatedAt: 1 });
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 3, fields: fields("Hel"), updatedAt: 1 });
     writeSafetyCopy(FOG_SLUG, { rev: 4, base: 3, fields: fields("Hello there"), updatedAt: 2 });
     // The new page's form reads the stored draft (rev 3) and is held there...
     let release!: () => void;
@@ -493,9 +503,11 @@ describe("a reload storm", () => {
       editor: createDraftEditor(FOG_SLUG),
       dispose,
     }));
+    await waitFor(() => expect(hold.reads.length).toBeGreaterThan(0));
     await Promise.all(hold.reads);
     // ...while start-up stores the safety copy as rev 4 and drops it.
     await startDrafts();
+    await recoverDrafts();
     await waitFor(async () => expect((await loadDraft(FOG_SLUG))?.rev).toBe(4));
     await waitFor(() => expect(readSafetyCopy(FOG_SLUG)).toBeUndefined());
     release();

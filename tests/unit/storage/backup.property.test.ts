@@ -5,13 +5,16 @@ import fc from "fast-check";
 import * as v from "valibot";
 import { freshDevice } from "../fresh-device.ts";
 import { deviceState, failPut, usedDevice, type DeviceState } from "../device-state.ts";
-import { applyImport, parseBackup, type Backup } from "../../../src/storage/backup.ts";
+import { parseBackup, type Backup } from "../../../src/storage/backup.ts";
+import { applyImport } from "../../../src/storage/import.ts";
 import { loadReadMarks } from "../../../src/storage/reads.ts";
 import { loadBookmarks } from "../../../src/storage/bookmarks.ts";
-import { loadDrafts, loadIdentity } from "../../../src/storage/drafts.ts";
+import { loadDrafts } from "../../../src/storage/drafts.ts";
+import { loadIdentity } from "../../../src/storage/identity.ts";
 import { loadPositions } from "../../../src/storage/positions.ts";
 import { loadSettings } from "../../../src/storage/settings.ts";
 import { readAll } from "../../../src/storage/db.ts";
+import { loadVersions } from "../../../src/storage/versions.ts";
 
 const RUNS = 1000;
 const FORBIDDEN = ["__proto__", "constructor", "prototype"];
@@ -140,9 +143,13 @@ function prototypeSnapshot(): string[] {
   );
 }
 
-/** Everything in the file is on the device, and every record it did not name is as it was. */
+/**
+ * Import merges and never regresses: every record of the file is on the device unless the device
+ * had its own (or a newer one); every record the device had is still there, or was replaced by a
+ * newer one from the file, and a draft text replaced either way is kept as a second version.
+ */
 async function expectApplied(backup: Backup, before: DeviceState): Promise<void> {
-  const [marks, saved, drafts, positions, identity, stored, outbox] = await Promise.all([
+  const [marks, saved, drafts, positions, identity, stored, outbox, versions] = await Promise.all([
     loadReadMarks(),
     loadBookmarks(),
     loadDrafts(),
@@ -150,34 +157,39 @@ async function expectApplied(backup: Backup, before: DeviceState): Promise<void>
     loadIdentity(),
     loadSettings(),
     readAll("outbox"),
+    loadVersions(),
   ]);
-  for (const [s, at] of Object.entries(backup.reads)) expect(marks.get(s)).toBe(at);
-  for (const [s, at] of Object.entries(backup.bookmarks)) expect(saved.get(s)).toBe(at);
-  for (const [s, d] of Object.entries(backup.drafts))
-    expect(drafts.get(s)?.fields).toEqual(d.fields);
-  for (const [s, p] of Object.entries(backup.positions))
-    expect(positions.get(s)?.progress).toBe(p.progress);
-  for (const [k, r] of Object.entries(backup.outbox)) expect(outbox.get(k)).toEqual(r);
-  if (backup.identity) expect(identity).toEqual(backup.identity);
-  if (backup.settings) expect(stored).toEqual(backup.settings);
-  const after = await deviceState();
-  const named: Record<string, Set<string>> = {
-    bookmarks: new Set(Object.keys(backup.bookmarks)),
-    drafts: new Set(Object.keys(backup.drafts)),
-    outbox: new Set(Object.keys(backup.outbox)),
-    positions: new Set(Object.keys(backup.positions)),
-    identity: new Set(backup.identity ? ["identity"] : []),
-    settings: new Set(backup.settings ? ["reading"] : []),
-  };
-  for (const [kind, keys] of Object.entries(named)) {
-    for (const [key, value] of Object.entries(before[kind])) {
-      if (!keys.has(key)) expect(after[kind][key]).toEqual(value);
-    }
+  const kept = (slug: string, comment: string) =>
+    drafts.get(slug)?.fields.comment === comment ||
+    [...versions.values()].some((x) => x.slug === slug && x.fields.comment === comment);
+  for (const s of Object.keys(backup.reads)) expect(marks.has(s)).toBe(true);
+  for (const s of Object.keys(backup.bookmarks)) expect(saved.has(s)).toBe(true);
+  for (const [s, d] of Object.entries(backup.drafts)) {
+    if (d.fields.comment.trim()) expect(kept(s, d.fields.comment), `file draft ${s}`).toBe(true);
   }
-  // Read marks share chunk records: every mark the device had and the file did not name stays.
+  for (const [s, p] of Object.entries(backup.positions)) {
+    expect(positions.get(s)?.updatedAt ?? -1).toBeGreaterThanOrEqual(p.updatedAt);
+  }
+  for (const k of Object.keys(backup.outbox)) expect(outbox.has(k)).toBe(true);
+  const after = await deviceState();
+  for (const kind of ["bookmarks", "identity", "settings"]) {
+    for (const [key, value] of Object.entries(before[kind]))
+      expect(after[kind][key]).toEqual(value);
+  }
+  if (backup.identity && !before.identity.identity) expect(identity).toEqual(backup.identity);
+  if (backup.settings && !before.settings.reading) expect(stored).toEqual(backup.settings);
+  for (const [s, d] of Object.entries(before.drafts)) {
+    const comment = (d as { fields: { comment: string } }).fields.comment;
+    if (comment.trim()) expect(kept(s, comment), `device draft ${s}`).toBe(true);
+  }
+  for (const [s, p] of Object.entries(before.positions)) {
+    const was = (p as { updatedAt: number }).updatedAt;
+    expect(positions.get(s)?.updatedAt ?? -1).toBeGreaterThanOrEqual(was);
+  }
+  // Read marks share chunk records: every mark the device had stays as it was.
   for (const [chunk, record] of Object.entries(before.reads)) {
     for (const [s, at] of Object.entries((record as { marks: Record<string, number> }).marks)) {
-      if (!(s in backup.reads)) expect(marks.get(s), `${chunk}/${s}`).toBe(at);
+      expect(marks.get(s), `${chunk}/${s}`).toBe(at);
     }
   }
 }

@@ -2,19 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshDevice } from "../fresh-device.ts";
 import { OUTBOX_RECORD, deviceState, failPut, usedDevice } from "../device-state.ts";
 import {
+  BACKUP_VERSION,
   ImportError,
-  ImportWriteError,
   MAX_IMPORT_BYTES,
-  applyImport,
   backupFileName,
-  deleteAllData,
   exportData,
   parseBackup,
-  planImport,
 } from "../../../src/storage/backup.ts";
-import { SCHEMA_VERSION } from "../../../src/storage/schema.ts";
+import { ImportWriteError, applyImport, planImport } from "../../../src/storage/import.ts";
+import { deleteAllData } from "../../../src/storage/wipe.ts";
 import { saveBookmark } from "../../../src/storage/bookmarks.ts";
-import { OUTBOX_KEYS } from "../../../src/storage/outbox.ts";
+import { WEB_KEYS } from "../../../src/storage/keys.ts";
 
 beforeEach(freshDevice);
 afterEach(() => vi.restoreAllMocks());
@@ -31,7 +29,7 @@ describe("export and import", () => {
   it("exports bookmarks, read marks, drafts, outbox, settings and the schema version", async () => {
     await usedDevice();
     const data = JSON.parse(await exportedText());
-    expect(data.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(data.schemaVersion).toBe(BACKUP_VERSION);
     expect(Object.keys(data.bookmarks)).toEqual(
       ["a-second-article", "us-russia-space-security-talks"].sort(),
     );
@@ -74,9 +72,9 @@ describe("export and import", () => {
     await usedDevice();
     const text = await exportedText();
     await freshDevice();
-    expect(localStorage.getItem(OUTBOX_KEYS.pending)).toBeNull();
+    expect(localStorage.getItem(WEB_KEYS.outboxPending)).toBeNull();
     await applyImport(parseBackup(text));
-    expect(localStorage.getItem(OUTBOX_KEYS.pending)).toBe("1");
+    expect(localStorage.getItem(WEB_KEYS.outboxPending)).toBe("1");
   });
 
   it("counts what an import would change on a device that already has some of it", async () => {
@@ -84,7 +82,8 @@ describe("export and import", () => {
     const backup = parseBackup(await exportedText());
     await saveBookmark("us-russia-space-security-talks", 5);
     const { counts } = await planImport(backup);
-    expect(counts.bookmarks).toEqual({ add: 0, change: 1 });
+    // A bookmark the device has is kept as it is; the file adds only what is missing.
+    expect(counts.bookmarks).toEqual({ add: 0, change: 0 });
     expect(counts.reads).toEqual({ add: 0, change: 0 });
   });
 
@@ -119,8 +118,8 @@ describe("a bad import file is refused with a clear message and changes nothing"
     ["another app's file", (g) => JSON.stringify({ ...g, app: "other" }), /not Offprint data/],
     [
       "a newer version",
-      (g) => JSON.stringify({ ...g, schemaVersion: 2 }),
-      /data version 2; this Offprint reads version 1/,
+      (g) => JSON.stringify({ ...g, schemaVersion: 3 }),
+      /saved by a newer version of Offprint \(schema 3\); update this page and try again/,
     ],
     ["no version", (g) => JSON.stringify({ ...g, schemaVersion: undefined }), /data version none/],
     [
@@ -148,24 +147,9 @@ describe("a bad import file is refused with a clear message and changes nothing"
       /key named “prototype”/,
     ],
     [
-      "a bookmark time that is text",
-      (g) => JSON.stringify({ ...g, bookmarks: { "some-article": "yesterday" } }),
-      /bookmarks\.some-article/,
-    ],
-    [
       "a read mark under a slug that is not one",
       (g) => JSON.stringify({ ...g, reads: { "Not A Slug": 1 } }),
       /does not hold valid Offprint data/,
-    ],
-    [
-      "a draft without its fields",
-      (g) => JSON.stringify({ ...g, drafts: { "an-article": { v: 1, rev: 1, updatedAt: 1 } } }),
-      /drafts\.an-article/,
-    ],
-    [
-      "an unknown theme",
-      (g) => JSON.stringify({ ...g, settings: { ...(g.settings as object), theme: "neon" } }),
-      /settings\.theme/,
     ],
     [
       "bookmarks as a list",
@@ -188,6 +172,39 @@ describe("a bad import file is refused with a clear message and changes nothing"
       expect((error as Error).message).toMatch(message);
       expect(await deviceState()).toEqual(before);
       expect(Object.prototype).not.toHaveProperty("polluted");
+    });
+  }
+});
+
+describe("a bad record in a good file is left out with its reason; the rest imports", () => {
+  const cases: [string, (good: Record<string, unknown>) => Record<string, unknown>, RegExp][] = [
+    [
+      "a bookmark that is not a record",
+      (g) => ({ ...g, bookmarks: { "some-article": "yesterday" } }),
+      /^bookmarks\.some-article: /,
+    ],
+    [
+      "a draft without its fields",
+      (g) => ({ ...g, drafts: { "an-article": { v: 1, rev: 1, updatedAt: 1 } } }),
+      /^drafts\.an-article: fields/,
+    ],
+    [
+      "an unknown theme",
+      (g) => ({ ...g, settings: { ...(g.settings as object), theme: "neon" } }),
+      /^settings\.record: theme/,
+    ],
+  ];
+  for (const [name, make, reason] of cases) {
+    it(`leaves out ${name}`, async () => {
+      await usedDevice();
+      const good = JSON.parse(await exportedText()) as Record<string, unknown>;
+      await freshDevice();
+      const backup = parseBackup(JSON.stringify(make(good)));
+      expect(backup.rejected).toHaveLength(1);
+      expect(backup.rejected[0]).toMatch(reason);
+      const plan = await applyImport(backup);
+      expect(plan.rejected).toEqual(backup.rejected);
+      expect(plan.counts.reads.add).toBe(2);
     });
   }
 });

@@ -1,6 +1,6 @@
 // What a reply must hold before it may be posted: Comment, Name and Email; an Email that looks
 // like an address; a Website, when given, that is an http(s) URL. Messages are the reader's words.
-import type { DraftFields } from "../storage/drafts.ts";
+import type { DraftFields } from "./drafts.ts";
 
 export type ReplyErrors = Partial<Record<keyof DraftFields, string>>;
 

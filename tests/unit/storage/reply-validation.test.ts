@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateReply } from "../../../src/app/reply-validation.ts";
+import { validateReply } from "../../../src/storage/reply-validation.ts";
 
 const ok = { comment: "Nice piece.", name: "Ada", email: "ada@example.org", website: "" };
 

@@ -1,0 +1,76 @@
+// Second versions of drafts, in the `offprint-versions` database: text that lost to other text
+// (a conflict between tabs, an import, an Edit of a refused reply, a page closed mid-conflict) is
+// kept here instead of being dropped, until the reader uses or discards it on /drafts.
+// `{ v, id, slug, fields, savedAt, reason, title? }`, keyed by id.
+import * as v from "valibot";
+import { DraftFields, hasComment, sameFields, type DraftFields as Fields } from "./drafts.ts";
+import { loadAll, REMOVE, SLUG, TIME, update, type Adapter } from "./records.ts";
+import { announce } from "./sync.ts";
+
+export const VERSION_REASONS = ["conflict", "import", "edit", "closed"] as const;
+export type VersionReason = (typeof VERSION_REASONS)[number];
+
+const ID = v.pipe(v.string(), v.regex(/^[a-z0-9-]+:[0-9a-z-]{1,80}$/));
+const DraftVersionV1 = v.object({
+  v: v.literal(1),
+  id: ID,
+  slug: SLUG,
+  fields: DraftFields,
+  savedAt: TIME,
+  reason: v.picklist(VERSION_REASONS),
+  title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+});
+export type DraftVersion = v.InferOutput<typeof DraftVersionV1>;
+
+export const VersionAdapter: Adapter<DraftVersion> = {
+  kind: "versions",
+  version: 1,
+  schemas: { 1: DraftVersionV1 },
+  migrations: {},
+  validKey: (key) => v.is(ID, key),
+};
+
+/** Every kept version, id → version. */
+export async function loadVersions(): Promise<Map<string, DraftVersion>> {
+  const all = await loadAll(VersionAdapter);
+  for (const [key, version] of all) if (version.id !== key) all.delete(key);
+  return all;
+}
+
+/**
+ * Keeps `fields` as a second version of a slug's draft, unless it has no comment or the same
+ * text is already kept for that slug. Resolves to the kept version (or undefined).
+ * @example await keepVersion("some-slug", theirs, "conflict");
+ */
+export async function keepVersion(
+  slug: string,
+  fields: Fields,
+  reason: VersionReason,
+  title?: string,
+): Promise<DraftVersion | undefined> {
+  if (!hasComment(fields)) return undefined;
+  const kept = await loadVersions();
+  for (const version of kept.values()) {
+    if (version.slug === slug && sameFields(version.fields, fields)) return version;
+  }
+  const savedAt = Date.now();
+  const id = `${slug}:${savedAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const record: DraftVersion = {
+    v: 1,
+    id,
+    slug,
+    fields: { ...fields },
+    savedAt,
+    reason,
+    ...(title ? { title } : {}),
+  };
+  await update(VersionAdapter, id, () => record);
+  announce({ kind: "versions", key: id, rev: savedAt });
+  return record;
+}
+
+/** Removes a kept version (the reader used or discarded it). */
+export async function removeVersion(id: string): Promise<void> {
+  await update(VersionAdapter, id, () => REMOVE);
+  announce({ kind: "versions", key: id, rev: Date.now() });
+}

@@ -1,0 +1,90 @@
+// Runs the real `vite build` (what `npm run build` runs) and reads what a publisher would see.
+// Each build takes seconds: keep these few, and test the rules themselves in the other files.
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const BAD = "tests/fixtures/editions/bad";
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let temp: string;
+beforeAll(async () => {
+  temp = await mkdtemp(path.join(tmpdir(), "offprint-build-"));
+});
+afterAll(async () => {
+  await rm(temp, { recursive: true, force: true });
+});
+
+/** `vite build` into a temporary folder with the given OFFPRINT_* variables. */
+function viteBuild(name: string, env: Record<string, string>): Promise<Outcome> {
+  const outDir = path.join(temp, name);
+  return new Promise((resolve) => {
+    execFile(
+      "npx",
+      ["vite", "build", "--outDir", outDir, "--emptyOutDir"],
+      { env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
+
+describe("npm run build on bad input", () => {
+  it("prints one line per problem of every bad file, and nothing else, and fails", async () => {
+    const { code, stdout, stderr } = await viteBuild("bad", { OFFPRINT_CONTENT: BAD });
+    expect(code).not.toBe(0);
+    expect(lines(stderr)).toEqual([
+      `${BAD}/Bad_Slug.md: the slug (file name) must match [a-z0-9]+(-[a-z0-9]+)* (got "Bad_Slug")`,
+      `${BAD}/bad-date.md: "date" must be YYYY-MM-DD (got "25/07/2020")`,
+      expect.stringMatching(/^tests\/fixtures\/editions\/bad\/broken-yaml\.md: front matter /),
+      `${BAD}/empty-body.md: the body is empty: write the article below the front matter`,
+      `${BAD}/missing-image.md: "image" file "images/nowhere.png" not found`,
+      `${BAD}/missing-title.md: "title" is required`,
+      `${BAD}/no-alt.md: "imageAlt" is required when "image" is given`,
+      `${BAD}/sub/dup.md: duplicate slug "dup" (also used by ${BAD}/dup.md)`,
+    ]);
+    expect(stdout).not.toMatch(/error|service worker|\n\s+at /i);
+  });
+
+  it("names a bad OFFPRINT_ variable in one line, and fails", async () => {
+    const { code, stdout, stderr } = await viteBuild("bad-env", { OFFPRINT_PRECACHE_MB: "abc" });
+    expect(code).not.toBe(0);
+    expect(lines(stderr)).toEqual([`OFFPRINT_PRECACHE_MB must be a number ≥ 0 (got "abc")`]);
+    expect(stdout).not.toMatch(/error/i);
+  });
+});
+
+describe("npm run build on content it has to clean", () => {
+  it("leaves out an image from another site with a warning line, and succeeds", async () => {
+    const content = path.join(temp, "external-content");
+    await mkdir(content);
+    await writeFile(
+      path.join(content, "remote.md"),
+      '---\ntitle: "Remote"\ndate: 2024-01-01\ncategory: General\n---\n' +
+        "Before ![A map](https://example.com/map.png) after.\n",
+    );
+    const { code, stdout, stderr } = await viteBuild("external", { OFFPRINT_CONTENT: content });
+    expect(lines(stdout + stderr)).toContain(
+      `${path.relative(process.cwd(), content)}/remote.md: image "https://example.com/map.png" ` +
+        "left out: an image from another site would not show offline and would tell that site " +
+        "who reads the article",
+    );
+    expect(code).toBe(0);
+    const articles = path.join(temp, "external", "content", "articles");
+    const [body] = await readdir(articles);
+    const html = JSON.parse(await readFile(path.join(articles, body), "utf8")).html;
+    expect(html).toContain("after.");
+    expect(html).not.toContain("example.com");
+  });
+});
