@@ -4,7 +4,7 @@ import { copyFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
 import { offprintPwa } from "./build/pwa.ts";
-import { budgetFromEnv } from "./build/precache.ts";
+import { budgetFromEnv, readerCacheBytesFromEnv } from "./build/precache.ts";
 import { stopBuild } from "./build/stop.ts";
 
 /** Build settings come from the environment, so a publisher needs no config file of their own. */
@@ -30,17 +30,25 @@ function settings() {
 /** The settings, or the build stops with the one line that names the bad variable. */
 function settingsOrStop() {
   try {
-    return { ...settings(), budget: budgetFromEnv(process.env) };
+    return {
+      ...settings(),
+      budget: budgetFromEnv(process.env),
+      readerCacheBytes: readerCacheBytesFromEnv(process.env),
+    };
   } catch (err) {
     stopBuild([err instanceof Error ? err.message : String(err)]);
   }
 }
 
-const { base, budget, ...content } = settingsOrStop();
+const { base, budget, readerCacheBytes, ...content } = settingsOrStop();
 const edition = offprintContent(content);
 
 export default defineConfig({
   base,
+  define: {
+    // The page keeps the reader cache within this (src/app/kept-offline.ts).
+    "import.meta.env.OFFPRINT_READER_CACHE_BYTES": JSON.stringify(readerCacheBytes),
+  },
   plugins: [
     solid(),
     edition,

@@ -36,26 +36,49 @@ export interface Selection {
 }
 
 /**
+ * Reads one number from the build environment; unset or empty keeps `fallback`.
+ * @throws Error naming the variable when the value is not a number ≥ 0 (or not whole, if asked).
+ */
+function numberFromEnv(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  integer = false,
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+    throw new Error(
+      `${name} must be ${integer ? "a whole number" : "a number"} ≥ 0 (got ${JSON.stringify(raw)})`,
+    );
+  }
+  return value;
+}
+
+/**
  * Reads the budget from the build environment; unset or empty variables keep the default.
  * @example budgetFromEnv({ OFFPRINT_PRECACHE_ARTICLES: "50", OFFPRINT_PRECACHE_MB: "5" })
  * @throws Error naming the variable when a value is not a number ≥ 0.
  */
 export function budgetFromEnv(env: Record<string, string | undefined>): PrecacheBudget {
-  const read = (name: string, fallback: number, integer: boolean): number => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
-      throw new Error(
-        `${name} must be ${integer ? "a whole number" : "a number"} ≥ 0 (got ${JSON.stringify(raw)})`,
-      );
-    }
-    return value;
-  };
   return {
-    articles: read("OFFPRINT_PRECACHE_ARTICLES", DEFAULT_BUDGET.articles, true),
-    bytes: Math.floor(read("OFFPRINT_PRECACHE_MB", DEFAULT_BUDGET.bytes / MB, false) * MB),
+    articles: numberFromEnv(env, "OFFPRINT_PRECACHE_ARTICLES", DEFAULT_BUDGET.articles, true),
+    bytes: Math.floor(numberFromEnv(env, "OFFPRINT_PRECACHE_MB", DEFAULT_BUDGET.bytes / MB) * MB),
   };
+}
+
+/** The default reader cache: 50 MB of articles kept once opened or bookmarked. */
+export const DEFAULT_READER_CACHE_BYTES = 50 * MB;
+
+/**
+ * The reader cache's budget in bytes, from OFFPRINT_READER_CACHE_MB (fractions allowed).
+ * @example readerCacheBytesFromEnv({ OFFPRINT_READER_CACHE_MB: "0.5" }) // 524288
+ * @throws Error naming the variable when the value is not a number ≥ 0.
+ */
+export function readerCacheBytesFromEnv(env: Record<string, string | undefined>): number {
+  const mb = numberFromEnv(env, "OFFPRINT_READER_CACHE_MB", DEFAULT_READER_CACHE_BYTES / MB);
+  return Math.floor(mb * MB);
 }
 
 /**

@@ -1,13 +1,11 @@
-// The service worker and web app manifest: vite-plugin-pwa (Workbox generateSW) set up for a
-// static deploy under any base path. The app registers the worker itself (src/app/offline.ts).
+// The service worker and web app manifest: vite-plugin-pwa building our worker (src/sw.ts) with
+// Workbox's precache list injected, set up for a static deploy under any base path. The app
+// registers the worker itself (src/app/register-sw.ts).
 import { VitePWA } from "vite-plugin-pwa";
 import type { PluginOption } from "vite";
 import type { Edition } from "./edition.ts";
 import { CONTENT_DIR } from "./edition.ts";
 import { MB, precacheTransform, type PrecacheBudget } from "./precache.ts";
-
-/** The Cache Storage name for article files cached when opened or bookmarked (see offline.ts). */
-export const CONTENT_CACHE = "offprint-content";
 
 export const THEME_COLOR = "#8a2b1c";
 export const BACKGROUND_COLOR = "#fbf8f3";
@@ -19,12 +17,9 @@ export interface PwaOptions {
   edition: () => Edition | undefined;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 export function offprintPwa(options: PwaOptions): PluginOption {
   const { base, siteName, budget } = options;
   return VitePWA({
-    strategies: "generateSW",
     registerType: "prompt",
     injectRegister: false,
     // globPatterns below already list public/'s files; listing them twice breaks the install.
@@ -51,10 +46,14 @@ export function offprintPwa(options: PwaOptions): PluginOption {
         },
       ],
     },
-    workbox: {
+    // Our own worker (src/sw.ts): generateSW cannot give the precache the integrity plugin.
+    strategies: "injectManifest",
+    srcDir: "src",
+    filename: "sw.ts",
+    injectManifest: {
       // Everything the shell and the edition need; the manifest is added by the plugin itself.
       globPatterns: ["**/*.{js,css,html,json,svg,png,jpg,jpeg,gif,webp,avif,ico}"],
-      // 404.html is index.html again, for static hosts; the navigation fallback covers it.
+      // 404.html is index.html again, for static hosts; the navigation route covers it.
       globIgnores: ["404.html"],
       // Hashed names never change content: keep them as plain URLs (no revision query), which
       // also lets the page find them with `caches.match(url)`.
@@ -66,23 +65,6 @@ export function offprintPwa(options: PwaOptions): PluginOption {
       // 27 MB search index), so Workbox's own per-file limit must not drop them or fail the build.
       maximumFileSizeToCacheInBytes: Math.max(budget.bytes, 512 * MB),
       manifestTransforms: [precacheTransform(options.edition, base, budget)],
-      navigateFallback: "index.html",
-      // Only pages of the app: not the edition's files, the worker or the manifest.
-      navigateFallbackDenylist: [
-        new RegExp(`^${escapeRegExp(base)}(?:${CONTENT_DIR}|assets)/`),
-        /\/[^/?]+\.[a-z0-9]+(?:\?.*)?$/i,
-      ],
-      cleanupOutdatedCaches: true,
-      // The first visit is controlled at once; updates still wait for the reader's "Reload".
-      clientsClaim: true,
-      runtimeCaching: [
-        {
-          // Bodies and images past the precache budget: kept once opened (or bookmarked).
-          urlPattern: new RegExp(`${escapeRegExp(base)}${CONTENT_DIR}/(?:articles|img)/`),
-          handler: "CacheFirst",
-          options: { cacheName: CONTENT_CACHE, cacheableResponse: { statuses: [200] } },
-        },
-      ],
     },
   });
 }

@@ -10,3 +10,8 @@ declare module "virtual:offprint/edition" {
   /** The comment service's URL, or "" when the edition has none. */
   export const commentsUrl: string;
 }
+
+interface ImportMetaEnv {
+  /** The reader cache's budget in bytes (OFFPRINT_READER_CACHE_MB), set by vite.config.ts. */
+  readonly OFFPRINT_READER_CACHE_BYTES?: number;
+}

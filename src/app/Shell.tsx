@@ -1,6 +1,7 @@
 import { A, type RouteSectionProps } from "@solidjs/router";
 import { ErrorBoundary, Show, Suspense } from "solid-js";
 import { siteName } from "virtual:offprint/edition";
+import { EditionUnavailableError } from "../catalog/catalog.ts";
 import { announcement, firstScreenDone } from "./page.ts";
 import { dismiss, notices } from "./notices.ts";
 import { storageProblem } from "./library.ts";
@@ -68,10 +69,15 @@ export function Shell(props: RouteSectionProps) {
         {/* A page whose code cannot be fetched (offline and not cached, or a deploy half-replaced)
             says so; drafts live on the device and are not touched by a reload. */}
         <ErrorBoundary
-          fallback={() => (
+          fallback={(err: unknown) => (
             <div class="page-error" role="alert" ref={() => firstScreenDone()}>
               <h1>This page could not be loaded</h1>
-              <p>Part of Offprint could not be fetched. Your drafts and reading list are safe.</p>
+              <p>
+                {err instanceof EditionUnavailableError
+                  ? err.message
+                  : "Part of Offprint could not be fetched."}{" "}
+                Your drafts and reading list are safe.
+              </p>
               <button type="button" onClick={() => location.reload()}>
                 Reload
               </button>

@@ -4,14 +4,12 @@
 import { createSignal } from "solid-js";
 import type { ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadBody, loadCatalog } from "../catalog/catalog.ts";
+import { CONTENT_CACHED } from "../catalog/offline-files.ts";
 import { notifyFailure } from "./notices.ts";
 import { onNewerRecord } from "../storage/records.ts";
 
 /** Dispatched on window when `keepOffline` cached an article: failed images may try again. */
 export const CACHED_EVENT = "offprint:cached";
-
-/** The cache the service worker keeps opened articles in (build/pwa.ts: CONTENT_CACHE). */
-const CONTENT_CACHE = "offprint-content";
 
 const [online, setOnline] = createSignal(typeof navigator === "undefined" || navigator.onLine);
 const [cached, setCached] = createSignal<ReadonlySet<string>>(new Set());
@@ -64,19 +62,10 @@ export function isAvailableOffline(article: ArticleSummary): boolean {
   );
 }
 
-/** The images an article body shows (same-origin paths), read from its sanitized HTML. */
-function imagesIn(html: string): string[] {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  return [...doc.images]
-    .map((img) => new URL(img.getAttribute("src") ?? "", location.href))
-    .filter((url) => url.origin === location.origin)
-    .map((url) => url.pathname);
-}
-
 /**
- * Makes sure an article opens offline: fetches its body and images into the cache (what is
- * cached already is not fetched again). Resolves to whether it is now available offline;
- * never throws, since it runs beside the action that asked for it (a bookmark, an opened page).
+ * Makes sure an article opens offline, now and after any update: copies its body and images into
+ * the reader cache (./kept-offline.ts, loaded only now). Resolves to whether it is kept; never
+ * throws, since it runs beside the action that asked for it (a bookmark, an opened page).
  * @example await toggleBookmark(slug); void keepOffline(slug);
  */
 export async function keepOffline(slug: string): Promise<boolean> {
@@ -84,16 +73,8 @@ export async function keepOffline(slug: string): Promise<boolean> {
   try {
     const article = (await loadCatalog()).bySlug.get(slug);
     if (!article) return false;
-    const body = await loadBody(article);
-    const urls = [
-      assetUrl(article.body),
-      ...(article.image ? [assetUrl(article.image.src)] : []),
-      ...imagesIn(body.html),
-    ];
-    const cache = await caches.open(CONTENT_CACHE);
-    for (const url of urls) {
-      if (!(await caches.match(url))) await cache.add(url);
-    }
+    const [body, { keep }] = await Promise.all([loadBody(article), import("./kept-offline.ts")]);
+    await keep(article, body.html);
     dispatchEvent(new Event(CACHED_EVENT));
     return true;
   } catch {
@@ -170,4 +151,13 @@ export function startOffline(): void {
   // Once the worker is active its precache is complete; a new worker may have changed it.
   navigator.serviceWorker?.ready.then(() => refreshOffline());
   navigator.serviceWorker?.addEventListener("controllerchange", () => void refreshOffline());
+  navigator.serviceWorker?.addEventListener("message", (event: MessageEvent) => {
+    // The worker cached a file on its own (a picture in the list): keep the cache within budget.
+    if ((event.data as { type?: string } | null)?.type === CONTENT_CACHED) {
+      import("./kept-offline.ts").then(
+        (m) => m.keepWithinBudget(),
+        () => undefined,
+      );
+    }
+  });
 }

@@ -1,6 +1,7 @@
 // Loading the edition: the catalog index once per page load, and one article body on demand.
 import { indexUrl } from "virtual:offprint/edition";
 import type { ArticleBody, ArticleSummary, CatalogIndex } from "./types.ts";
+import { isJsonType } from "./offline-files.ts";
 
 /** Turns a path relative to the app's base into a URL the browser can fetch. */
 export function assetUrl(relative: string): string {
@@ -14,9 +15,22 @@ export interface Catalog {
   categories: { name: string; slug: string; count: number }[];
 }
 
-async function fetchJson<T>(url: string): Promise<T> {
+/**
+ * The host answered with something other than the edition's JSON: a deploy still uploading, on a
+ * host that rewrites every unknown path to the app's own page (with status 200).
+ */
+export class EditionUnavailableError extends Error {
+  constructor() {
+    super("This edition's files are not available right now.");
+    this.name = "EditionUnavailableError";
+  }
+}
+
+/** Fetches one of the edition's JSON files; rejects with an EditionUnavailableError on HTML. */
+export async function fetchJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${res.status} ${res.statusText}`.trim());
+  if (!isJsonType(res.headers.get("content-type"))) throw new EditionUnavailableError();
   return (await res.json()) as T;
 }
 

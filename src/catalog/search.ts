@@ -1,7 +1,8 @@
 // Full-text search in the browser: the index the build wrote is fetched, and MiniSearch loaded,
 // only when the reader first searches, so the first page load pays nothing for it.
 import { searchUrl } from "virtual:offprint/edition";
-import { assetUrl } from "./catalog.ts";
+import { assetUrl, EditionUnavailableError } from "./catalog.ts";
+import { isJsonType } from "./offline-files.ts";
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from "./search-options.ts";
 
 /** One matching article, best first; `terms` are the article's words that matched the query. */
@@ -28,6 +29,7 @@ export function loadSearch(): Promise<Searcher> {
       fetch(assetUrl(searchUrl)),
     ]);
     if (!res.ok) throw new Error(`${res.status} ${res.statusText}`.trim());
+    if (!isJsonType(res.headers.get("content-type"))) throw new EditionUnavailableError();
     const index = await MiniSearch.loadJSONAsync<SearchDocument>(await res.text(), INDEX_OPTIONS);
     return {
       search: (query) =>

@@ -1,7 +1,8 @@
 import { Show, type JSX } from "solid-js";
 import type { StorageReport } from "../storage/persist.ts";
 
-function size(bytes: number): string {
+/** A size in bytes as people read it: "512 bytes", "12.3 KB", "3.4 MB". */
+export function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -14,6 +14,8 @@ import { recordProblems } from "../storage/records.ts";
 import { YourData } from "../components/YourData.tsx";
 import { ReadingSettings } from "../components/ReadingSettings.tsx";
 import { DataActions } from "../components/DataActions.tsx";
+import { KeptOffline } from "../components/KeptOffline.tsx";
+import { keptSummary, removeUnpinned } from "../app/kept-offline.ts";
 
 /** Records (or entries) set aside by the loads so far, all kinds together. */
 function skippedRecords(): number {
@@ -24,12 +26,18 @@ function skippedRecords(): number {
 
 export default function SettingsPage() {
   const [report, { refetch }] = createResource(storageReport);
+  // Null where Cache Storage is missing or refuses: nothing is kept offline there.
+  const [kept, { refetch: recount }] = createResource(() => keptSummary().catch(() => null));
   onMount(() => pageShown("Settings"));
   return (
     <section class="settings">
       <h1>Settings</h1>
       <ReadingSettings settings={settings()} onChange={changeSetting} />
       <YourData report={report()} problem={storageProblem()} skipped={skippedRecords()}>
+        <KeptOffline
+          summary={kept.loading ? undefined : kept()}
+          onRemove={() => removeUnpinned().finally(() => (recount(), refetch()))}
+        />
         <DataActions
           onDownload={() => downloadMyData()}
           onPreview={previewImport}

@@ -13,6 +13,8 @@ export const FIGURES = [
   "scripts run",
   "CSP violations",
   "faults injected",
+  "HTML-as-content responses cached",
+  "bookmarked articles offline after an update",
 ] as const;
 
 export type Figure = (typeof FIGURES)[number];

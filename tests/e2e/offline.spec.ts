@@ -59,7 +59,7 @@ const offlineMarker = (scope: ReturnType<Page["locator"]>) =>
 /** The URLs a build's service worker precaches, read from its sw.js. */
 async function precached(dist: string): Promise<string[]> {
   const sw = await readFile(path.join(dist, "sw.js"), "utf8");
-  return [...sw.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]);
+  return [...sw.matchAll(/\burl"?:"([^"]+)"/g)].map((m) => m[1]);
 }
 
 /**
@@ -86,6 +86,93 @@ async function readIndex(dist: string): Promise<CatalogIndex> {
   const dir = path.join(dist, "content");
   const file = (await readdir(dir)).find((f) => /^index-[0-9a-f]+\.json$/.test(f));
   return JSON.parse(await readFile(path.join(dir, file ?? "missing"), "utf8")) as CatalogIndex;
+}
+
+/**
+ * Installs deploy A in `page`, then puts a half-uploaded B on the host (a fault of the test).
+ * Returns the half deploy's folder and how many articles A lists.
+ */
+async function halfUpload(page: Page, host: StaticHost): Promise<{ dir: string; total: number }> {
+  host.setRoot(A);
+  await page.goto(host.url);
+  await expect(card(page, SPACE)).toBeVisible();
+  await controlled(page);
+  const { dir, missing } = await halfUploaded(B, A);
+  test.info().annotations.push({ type: "missing from the deploy", description: missing });
+  host.setRoot(dir);
+  figure(test.info(), "faults injected", 1);
+  return { dir, total: (await readIndex(A)).articles.length };
+}
+
+/** Asks the host for a new version, as a tab shown again does: "installed", "redundant"… */
+function checkForUpdate(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) return "no registration";
+    const settled = new Promise<string>((resolve) => {
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker?.addEventListener("statechange", () => {
+          if (worker.state !== "installing") resolve(worker.state);
+        });
+      });
+      setTimeout(() => resolve("no update found in 30 s"), 30_000);
+    });
+    await registration.update().catch(() => undefined);
+    return settled;
+  });
+}
+
+/** How many cached responses are HTML kept for something that is not a page (a file). */
+function htmlAsContent(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let count = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const page = /(?:\.html|\/)$/.test(new URL(request.url).pathname);
+        const type = (await cache.match(request))?.headers.get("content-type") ?? "";
+        if (!page && /^text\/html/i.test(type)) count++;
+      }
+    }
+    return count;
+  });
+}
+
+/** Whether any Workbox precache still holds `url`. */
+function inPrecache(page: Page, url: string): Promise<boolean> {
+  return page.evaluate(async (u) => {
+    for (const name of await caches.keys()) {
+      if (name.includes("-precache-") && (await (await caches.open(name)).match(u))) return true;
+    }
+    return false;
+  }, url);
+}
+
+const updatePrompt = (page: Page) =>
+  page.getByRole("status").filter({ hasText: "A new version is available" });
+
+const A = "dist-offline-a";
+const B = "dist-offline-b";
+const CHANGED = "US and Russia Open Space Security Talks in Vienna";
+let deploys: Promise<void> | undefined;
+
+/** Builds two deploys once for every test that needs them: A, the sample edition, and B, where
+ * one article's title changed. */
+function buildDeploys(): Promise<void> {
+  deploys ??= (async () => {
+    const content = await mkdtemp(path.join(tmpdir(), "offprint-b-"));
+    try {
+      await cp("content/articles", content, { recursive: true });
+      const file = path.join(content, `${SPACE_SLUG}.md`);
+      const md = await readFile(file, "utf8");
+      await writeFile(file, md.replace(`title: "${SPACE}"`, `title: "${CHANGED}"`));
+      await Promise.all([buildApp(A, {}), buildApp(B, { OFFPRINT_CONTENT: content })]);
+    } finally {
+      await rm(content, { recursive: true, force: true });
+    }
+  })();
+  return deploys;
 }
 
 test("after one visit the list, deep links and every image open with no network", async ({
@@ -286,25 +373,13 @@ test.describe("a sub-path build with a precache budget smaller than the edition"
 });
 
 test.describe("a new deploy", () => {
-  const A = "dist-offline-a";
-  const B = "dist-offline-b";
-  const CHANGED = "US and Russia Open Space Security Talks in Vienna";
   let host: StaticHost;
-  let content: string;
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    content = await mkdtemp(path.join(tmpdir(), "offprint-b-"));
-    await cp("content/articles", content, { recursive: true });
-    const file = path.join(content, `${SPACE_SLUG}.md`);
-    const md = await readFile(file, "utf8");
-    await writeFile(file, md.replace(`title: "${SPACE}"`, `title: "${CHANGED}"`));
-    await Promise.all([buildApp(A, {}), buildApp(B, { OFFPRINT_CONTENT: content })]);
+    await buildDeploys();
     host = await serveStatic(A);
   });
-  test.afterAll(async () => {
-    await host?.close();
-    if (content) await rm(content, { recursive: true, force: true });
-  });
+  test.afterAll(() => host?.close());
 
   test("is offered with a prompt, never reloads by itself, and Reload keeps the draft", async ({
     context,
@@ -324,7 +399,7 @@ test.describe("a new deploy", () => {
     host.setRoot(B);
     await page.reload();
     await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
-    const prompt = page.getByRole("status").filter({ hasText: "A new version is available" });
+    const prompt = updatePrompt(page);
     await expect(prompt).toBeVisible();
     // Still build A's page: the new version waits for the reader.
     await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
@@ -348,9 +423,7 @@ test.describe("a new deploy", () => {
     // The other tab was taken over by the new worker but kept its page and asks the reader.
     await expect.poll(() => other.evaluate(() => "switched" in window)).toBe(true);
     expect(await other.evaluate(() => "before" in window)).toBe(true);
-    await expect(
-      other.getByRole("status").filter({ hasText: "A new version is available" }),
-    ).toBeVisible();
+    await expect(updatePrompt(other)).toBeVisible();
     await expect(card(other, SPACE)).toBeVisible();
   });
 
@@ -361,35 +434,11 @@ test.describe("a new deploy", () => {
       test.setTimeout(120_000);
       // A deep link on a plain static host answers with 404.html until the worker serves it.
       problems.allow.push(/status of 404/);
-      host.setRoot(A);
-      await page.goto(host.url);
-      await expect(card(page, SPACE)).toBeVisible();
-      await controlled(page);
-      const total = (await readIndex(A)).articles.length;
-
-      const { dir, missing } = await halfUploaded(B, A);
-      test.info().annotations.push({ type: "missing from the deploy", description: missing });
-      host.setRoot(dir);
-      figure(test.info(), "faults injected", 1);
+      const { dir, total } = await halfUpload(page, host);
       // The tab checks for the new version, as it does when shown again: the new worker's install
       // fetches the precache, meets the missing file and is discarded.
-      const outcome = await page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        if (!registration) return "no registration";
-        const settled = new Promise<string>((resolve) => {
-          registration.addEventListener("updatefound", () => {
-            const worker = registration.installing;
-            worker?.addEventListener("statechange", () => {
-              if (worker.state !== "installing") resolve(worker.state);
-            });
-          });
-          setTimeout(() => resolve("no update found in 30 s"), 30_000);
-        });
-        await registration.update().catch(() => undefined);
-        return settled;
-      });
-      expect(outcome).toBe("redundant");
-      const prompt = page.getByRole("status").filter({ hasText: "A new version is available" });
+      expect(await checkForUpdate(page)).toBe("redundant");
+      const prompt = updatePrompt(page);
       const pending = () =>
         page.evaluate(async () => {
           const registration = await navigator.serviceWorker.getRegistration();
@@ -422,4 +471,168 @@ test.describe("a new deploy", () => {
       await rm(dir, { recursive: true, force: true });
     },
   );
+});
+
+test.describe("on a host that rewrites every unknown path to index.html", () => {
+  let host: StaticHost;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await buildDeploys();
+    host = await serveStatic(A, "/", { spa: true });
+  });
+  test.afterAll(() => host?.close());
+
+  test(
+    "a half-uploaded deploy is not installed, and the app's HTML is never kept as a file",
+    { tag: "@reliability" },
+    async ({ page, context }) => {
+      test.setTimeout(120_000);
+      // The host answers the deploy's missing catalog with index.html and status 200.
+      const { dir, total } = await halfUpload(page, host);
+      const outcome = await checkForUpdate(page);
+      // Files the host no longer has (an article or image a deploy removed) get HTML too.
+      for (const gone of ["articles/gone-0123456789.json", "img/gone-0123456789.svg"]) {
+        expect(await fetchResult(page, `${host.url}content/${gone}`)).toBe("ok");
+      }
+      const kept = await htmlAsContent(page);
+      figure(test.info(), "HTML-as-content responses cached", kept);
+      expect(kept).toBe(0);
+      expect(outcome).toBe("redundant");
+
+      await page.reload();
+      await expect(cards(page)).toHaveCount(total);
+      await expect(updatePrompt(page)).toHaveCount(0);
+      await context.setOffline(true);
+      await page.reload();
+      await expect(cards(page)).toHaveCount(total);
+      await page.goto(`${host.url}articles/${SPACE_SLUG}`);
+      await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+      await expect(page.locator(".prose p").first()).toBeVisible();
+      await imagesLoaded(page, 1);
+
+      // Once the upload is complete the update installs, and its catalog loads.
+      await context.setOffline(false);
+      host.setRoot(B);
+      expect(await checkForUpdate(page)).toBe("installed");
+      await updatePrompt(page).getByRole("button", { name: "Reload" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: CHANGED })).toBeVisible();
+      const after = await htmlAsContent(page);
+      figure(test.info(), "HTML-as-content responses cached", after);
+      expect(after).toBe(0);
+      await rm(dir, { recursive: true, force: true });
+    },
+  );
+});
+
+test.describe("an update that drops a bookmarked article from the precache", () => {
+  const SMALL = "dist-offline-small";
+  let host: StaticHost;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await Promise.all([buildDeploys(), buildApp(SMALL, { OFFPRINT_PRECACHE_ARTICLES: "2" })]);
+    host = await serveStatic(A);
+  });
+  test.afterAll(() => host?.close());
+
+  test("leaves it opening offline with its images", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const article = (await readIndex(A)).articles.find((a) => a.slug === SPACE_SLUG);
+    expect(await precached(SMALL)).not.toContain(article?.body);
+    await page.goto(host.url);
+    await expect(card(page, SPACE)).toBeVisible();
+    await controlled(page);
+    await expect(offlineMarker(card(page, SPACE))).toBeVisible(); // precached
+
+    // Bookmarking keeps it offline; the app says so once it has (offline.ts: CACHED_EVENT).
+    await page.evaluate(() => {
+      const w = window as unknown as { kept: Promise<void> };
+      w.kept = new Promise((resolve) => addEventListener("offprint:cached", () => resolve()));
+    });
+    await card(page, SPACE)
+      .getByRole("button", { name: `Bookmark: ${SPACE}` })
+      .click();
+    await page.evaluate(() => (window as unknown as { kept: Promise<void> }).kept);
+
+    host.setRoot(SMALL);
+    expect(await checkForUpdate(page)).toBe("installed");
+    await updatePrompt(page).getByRole("button", { name: "Reload" }).click();
+    await expect(updatePrompt(page)).toHaveCount(0); // the page reloaded into the new version
+    await expect(card(page, SPACE)).toBeVisible();
+    await expect.poll(() => inPrecache(page, `${host.url}${article?.body}`)).toBe(false);
+
+    await context.setOffline(true);
+    await page.goto(`${host.url}articles/${SPACE_SLUG}`);
+    await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+    const prose = page.locator(".prose p").first();
+    const missing = page.getByRole("alert").filter({ hasText: "Try again" });
+    await expect(prose.or(missing)).toBeVisible(); // the body, or why not
+    const opened = (await prose.isVisible()) ? 1 : 0;
+    figure(test.info(), "bookmarked articles offline after an update", opened);
+    expect(opened).toBe(1);
+    await imagesLoaded(page, 1);
+  });
+});
+
+test.describe("a reader cache of OFFPRINT_READER_CACHE_MB=0.02 and nothing precached", () => {
+  const DIST = "dist-offline-reader-cache";
+  let host: StaticHost;
+  let index: CatalogIndex;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    // Room for two of the articles below (about 8–9 KB each with their pictures), not three.
+    await buildApp(DIST, { OFFPRINT_PRECACHE_ARTICLES: "0", OFFPRINT_READER_CACHE_MB: "0.02" });
+    index = await readIndex(DIST);
+    host = await serveStatic(DIST);
+  });
+  test.afterAll(() => host?.close());
+
+  test("drops the least recently opened article but never a bookmarked one, and Settings empties the rest", async ({
+    page,
+    context,
+    problems,
+  }) => {
+    // The body fetch that fails offline is logged by the browser, as it should be.
+    problems.allow.push(/Failed to load resource|ERR_INTERNET_DISCONNECTED/);
+    const title = (slug: string) => index.articles.find((a) => a.slug === slug)?.title ?? slug;
+    const saved = title("life-in-a-tide-pool");
+    const older = title("the-lettering-on-road-signs");
+    const newer = title("the-everyday-radicalism-of-public-libraries");
+    const list = page.getByRole("link", { name: "Articles", exact: true });
+    /** Opens an article from the list, in the page (the app keeps running), and comes back. */
+    const open = async (name: string, bookmark = false) => {
+      await card(page, name).getByRole("link", { name }).click();
+      await expect(page.locator(".prose p").first()).toBeVisible();
+      if (bookmark) {
+        await page.getByRole("button", { name: "Bookmark", exact: true }).click();
+        await expect(page.getByRole("button", { name: "Bookmark", exact: true })).toHaveAttribute(
+          "aria-pressed",
+          "true",
+        );
+      }
+      await list.click();
+      await expect(offlineMarker(card(page, name))).toBeVisible();
+    };
+
+    await page.goto(host.url);
+    await controlled(page);
+    await open(saved, true);
+    await open(older);
+    await open(newer);
+    await expect(offlineMarker(card(page, older))).toHaveCount(0);
+    await expect(offlineMarker(card(page, saved))).toBeVisible();
+
+    await page.getByRole("link", { name: "Settings" }).click();
+    const summary = page.getByText(/^Kept offline: /);
+    await expect(summary).toHaveText(/^Kept offline: 2 articles, \d+\.\d KB$/);
+    await page.getByRole("button", { name: "Remove articles not bookmarked" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Removed 1 article." })).toBeVisible();
+    await expect(summary).toHaveText(/^Kept offline: 1 article, \d+\.\d KB$/);
+
+    await context.setOffline(true);
+    await page.goto(`${host.url}articles/life-in-a-tide-pool`);
+    await expect(page.locator(".prose p").first()).toBeVisible();
+    await imagesLoaded(page, 1);
+    await page.goto(`${host.url}articles/the-everyday-radicalism-of-public-libraries`);
+    await expect(page.getByRole("alert").filter({ hasText: "Try again" })).toBeVisible();
+  });
 });

@@ -19,6 +19,7 @@ export async function serveEdition(folder = "content/articles"): Promise<Edition
     if (source === undefined) return new Response("not found", { status: 404 });
     return new Response(typeof source === "string" ? source : new Blob([new Uint8Array(source)]), {
       status: 200,
+      headers: { "Content-Type": url.pathname.endsWith(".json") ? "application/json" : "image/*" },
     });
   });
   return edition;

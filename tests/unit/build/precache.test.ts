@@ -6,6 +6,7 @@ import {
   bodyImages,
   budgetFromEnv,
   filesOf,
+  readerCacheBytesFromEnv,
   precacheTransform,
   selectPrecached,
   type ArticleFiles,
@@ -84,6 +85,22 @@ describe("budgetFromEnv", () => {
     );
     expect(() => budgetFromEnv({ OFFPRINT_PRECACHE_MB: "-1" })).toThrow(/OFFPRINT_PRECACHE_MB/);
     expect(() => budgetFromEnv({ OFFPRINT_PRECACHE_MB: "lots" })).toThrow(/"lots"/);
+  });
+});
+
+describe("readerCacheBytesFromEnv", () => {
+  it("defaults to 50 MB and reads fractions of a megabyte", () => {
+    expect(readerCacheBytesFromEnv({})).toBe(50 * MB);
+    expect(readerCacheBytesFromEnv({ OFFPRINT_READER_CACHE_MB: " " })).toBe(50 * MB);
+    expect(readerCacheBytesFromEnv({ OFFPRINT_READER_CACHE_MB: "0.5" })).toBe(0.5 * MB);
+  });
+
+  it("rejects a value that is not a number ≥ 0, naming the variable", () => {
+    for (const bad of ["-1", "lots", "Infinity"]) {
+      expect(() => readerCacheBytesFromEnv({ OFFPRINT_READER_CACHE_MB: bad })).toThrow(
+        `OFFPRINT_READER_CACHE_MB must be a number ≥ 0 (got "${bad}")`,
+      );
+    }
   });
 });
 

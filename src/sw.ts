@@ -1,0 +1,78 @@
+// The service worker, built by vite-plugin-pwa (injectManifest) into sw.js. Ours rather than
+// Workbox's generated one because generateSW cannot give the precache a plugin: every file it
+// installs must pass the same integrity rule as what it caches later (catalog/offline-files.ts),
+// so a deploy whose files answer with the app's HTML is never installed.
+import { clientsClaim, type WorkboxPlugin } from "workbox-core";
+import {
+  addPlugins,
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+  type PrecacheEntry,
+} from "workbox-precaching";
+import { NavigationRoute, registerRoute } from "workbox-routing";
+import { CacheFirst } from "workbox-strategies";
+import { CONTENT_CACHE, CONTENT_CACHED } from "./catalog/offline-files.ts";
+import { isTrustworthy } from "./catalog/content-rules.ts";
+
+/** The parts of the worker's global scope used here (the project's types are the page's). */
+interface WorkerScope {
+  __WB_MANIFEST: (PrecacheEntry | string)[];
+  skipWaiting(): Promise<void>;
+  clients: { matchAll(options: { type: "window" }): Promise<{ postMessage(m: unknown): void }[]> };
+}
+
+const BASE = import.meta.env.BASE_URL;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const trusted = (url: string, response: Response) =>
+  isTrustworthy(new URL(url).pathname, response.status, response.headers.get("content-type"));
+
+/** Keeps out, and never serves, a response that is not what its address asks for. */
+const integrity: WorkboxPlugin = {
+  cacheWillUpdate: async ({ request, response }) =>
+    trusted(request.url, response) ? response : null,
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
+    cachedResponse && trusted(request.url, cachedResponse) ? cachedResponse : null,
+};
+
+// Before precacheAndRoute: an install that meets an untrustworthy file fails, and the installed
+// version stays.
+addPlugins([integrity]);
+precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST);
+// Deletes only older Workbox precaches ("…-precache-…"): CONTENT_CACHE outlives every update.
+cleanupOutdatedCaches();
+// The first visit is controlled at once; updates still wait for the reader's "Reload".
+clientsClaim();
+
+addEventListener("message", (event) => {
+  if ((event.data as { type?: string } | null)?.type === "SKIP_WAITING") {
+    void (self as unknown as WorkerScope).skipWaiting();
+  }
+});
+
+// Every page of the app is index.html; the edition's files, the worker and the manifest are not.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL("index.html"), {
+    denylist: [
+      new RegExp(`^${escapeRegExp(BASE)}(?:content|assets)/`),
+      /\/[^/?]+\.[a-z0-9]+(?:\?.*)?$/i,
+    ],
+  }),
+);
+
+// Bodies and images past the precache: kept once seen. What the reader keeps on purpose is
+// copied here by the page (src/app/kept-offline.ts), which also keeps the cache within budget:
+// only the page knows which articles are bookmarked or drafted.
+/** Tells the pages the cache grew, so one of them keeps it within budget. */
+const announce: WorkboxPlugin = {
+  cacheDidUpdate: async () => {
+    const pages = await (self as unknown as WorkerScope).clients.matchAll({ type: "window" });
+    for (const page of pages) page.postMessage({ type: CONTENT_CACHED });
+  },
+};
+
+registerRoute(
+  new RegExp(`^[^?#]*${escapeRegExp(BASE)}content/(?:articles|img)/`),
+  new CacheFirst({ cacheName: CONTENT_CACHE, plugins: [integrity, announce] }),
+);
