@@ -1,8 +1,8 @@
 import { useBeforeLeave } from "@solidjs/router";
-import { createSignal, onCleanup, Show } from "solid-js";
+import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { commentsUrl } from "virtual:offprint/edition";
 import { createDraftEditor } from "./draft-editor.ts";
-import { beforeReload } from "./offline.ts";
+import { beforeReload, draftSaved } from "./offline.ts";
 import { notifyFailure } from "./notices.ts";
 import { submitReply } from "./outbox.ts";
 import { validateReply } from "../storage/reply-validation.ts";
@@ -25,8 +25,9 @@ function Editor(props: { slug: string }) {
   const slug = props.slug;
   const editor = createDraftEditor(slug);
   useBeforeLeave(() => void editor.flush());
-  // An update's "Reload" waits until this draft is written.
-  onCleanup(beforeReload(() => editor.flush()));
+  // An update's "Reload" waits until this draft is written, and goes ahead once a retry writes it.
+  onCleanup(beforeReload(() => editor.save()));
+  createEffect(on(editor.failed, (failed, was) => was && !failed && draftSaved(), { defer: true }));
   // Messages appear after the first "Post Comment" and follow the text from then on.
   const [checked, setChecked] = createSignal(false);
   const [posting, setPosting] = createSignal(false);

@@ -6,7 +6,7 @@ import { announcement, firstScreenDone } from "./page.ts";
 import { dismiss, notices } from "./notices.ts";
 import { storageProblem } from "./library.ts";
 import { NoticeList } from "../components/NoticeList.tsx";
-import { newerData, online, reloadForUpdate, updateReady } from "./offline.ts";
+import { newerData, online, reloadForUpdate, reloadWaitsForDraft, updateReady } from "./offline.ts";
 import { OfflineStatus } from "../components/OfflineStatus.tsx";
 import { UpdatePrompt } from "../components/UpdatePrompt.tsx";
 import { SiteSearch } from "./SiteSearch.tsx";
@@ -57,6 +57,8 @@ export function Shell(props: RouteSectionProps) {
       <UpdatePrompt
         show={updateReady()}
         newerData={newerData()}
+        unsaved={reloadWaitsForDraft()}
+        onReloadAnyway={() => void reloadForUpdate(true)}
         onReload={() => (updateReady() ? void reloadForUpdate() : location.reload())}
       />
       <Show when={storageProblem()}>

@@ -96,6 +96,8 @@ export interface DraftEditor {
   posted(): Promise<void>;
   /** Writes pending edits now; resolves when done (or failed, which the status says). */
   flush(): Promise<void>;
+  /** Writes pending edits now; rejects when they could not be written (an update's "Reload"). */
+  save(): Promise<void>;
 }
 
 /**
@@ -366,5 +368,10 @@ export function createDraftEditor(slug: string): DraftEditor {
       return next;
     },
     flush,
+    async save() {
+      await flush();
+      const s = status();
+      if (s.kind === "failed" && dirty()) throw s.error;
+    },
   };
 }

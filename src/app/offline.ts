@@ -5,7 +5,6 @@ import { createSignal } from "solid-js";
 import type { ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadBody, loadCatalog } from "../catalog/catalog.ts";
 import { CONTENT_CACHED } from "../catalog/offline-files.ts";
-import { notifyFailure } from "./notices.ts";
 import { onNewerRecord } from "../storage/records.ts";
 
 /** Dispatched on window when `keepOffline` cached an article: failed images may try again. */
@@ -15,6 +14,7 @@ const [online, setOnline] = createSignal(typeof navigator === "undefined" || nav
 const [cached, setCached] = createSignal<ReadonlySet<string>>(new Set());
 const [updateReady, setUpdateReady] = createSignal(false);
 const [newerData, setNewerData] = createSignal(false);
+const [unsaved, setUnsaved] = createSignal(false);
 // A record saved by a newer version of Offprint was met (and left alone): this tab's code is old.
 onNewerRecord(() => setNewerData(true));
 
@@ -26,6 +26,9 @@ export { online };
 
 /** Whether a new version of the app is installed and waits for the reader's "Reload". */
 export { updateReady };
+
+/** Whether the reader's "Reload" waits because a draft could not be saved (the prompt says so). */
+export { unsaved as reloadWaitsForDraft };
 
 const hasCaches = () => typeof caches !== "undefined";
 
@@ -122,24 +125,32 @@ export const reloadRequested = (): boolean => requested;
 
 /**
  * The prompt's "Reload": runs every `beforeReload` hook (saving drafts), then lets the new
- * version take over, which reloads the page. If a hook fails the page stays, and says why.
+ * version take over, which reloads the page. If a hook fails the page stays and the prompt says
+ * so (`reloadWaitsForDraft`) until a draft is saved (`draftSaved`) or the reader reloads `anyway`.
  */
-export async function reloadForUpdate(): Promise<void> {
+export async function reloadForUpdate(anyway = false): Promise<void> {
   if (busy) return;
   busy = true;
   try {
-    for (const hook of hooks) await hook();
-  } catch (err) {
-    notifyFailure("Saving your drafts before the reload", err);
+    if (!anyway) for (const hook of hooks) await hook();
+  } catch {
+    // The text is still in the form (and its safety copy), whose status line says why.
+    setUnsaved(true);
     return;
   } finally {
     busy = false;
   }
+  setUnsaved(false);
   requested = true;
   // Another tab's "Reload" may have activated the new version already: then only reload.
   const waiting = (await navigator.serviceWorker?.getRegistration())?.waiting;
   if (activate && waiting) await activate();
   else location.reload();
+}
+
+/** A draft that could not be saved now is: a "Reload" that waited for it tries again. */
+export function draftSaved(): void {
+  if (unsaved()) void reloadForUpdate();
 }
 
 /** Follows the network state; call once at start-up. */

@@ -16,13 +16,14 @@ import {
   setPendingFlag,
   type OutboxRecord,
 } from "../storage/outbox.ts";
-import { type DraftFields } from "../storage/drafts.ts";
+import { hasComment, loadDraft, sameFields, type DraftFields } from "../storage/drafts.ts";
 import { replaceDraft } from "../storage/draft-writes.ts";
+import { keepVersion, removeVersion } from "../storage/versions.ts";
 import { withLock } from "../storage/locks.ts";
 import { onChange } from "../storage/sync.ts";
 import { requestPersistence } from "../storage/persist.ts";
 import { applyDraft } from "./drafts.ts";
-import { notifyFailure } from "./notices.ts";
+import { notify, notifyFailure } from "./notices.ts";
 
 /** A try that has no answer after this long is abandoned and retried later. */
 export const SEND_TIMEOUT_MS = 15_000;
@@ -270,16 +271,68 @@ export function discardReply(id: string): Promise<void> {
     .finally(schedule);
 }
 
-/** "Edit": a refused reply goes back to its article's draft, to be changed and posted again. */
-export function editReply(id: string): Promise<void> {
+/** What Edit does with a draft that holds other text: the reader's answer to its question. */
+export type EditChoice = "replace" | "both";
+
+/**
+ * "Edit": a refused reply goes back to its article's draft, to be changed and posted again.
+ * When the draft holds another comment nothing is written and it resolves "ask", unless `choice`
+ * answers: either way the draft's text is kept as another version before the reply takes its
+ * place; "replace" offers an Undo, "both" says where the text went. Resolves "failed" after
+ * telling the reader; the draft is read inside the reply's lock, so the answer meets its text.
+ * @example if ((await editReply(id)) === "ask") await editReply(id, "both");
+ */
+export function editReply(id: string, choice?: EditChoice): Promise<"done" | "ask" | "failed"> {
   return withLock(lockName(id), async () => {
     const r = await loadOutboxRecord(id);
-    if (!r) return forget(id);
+    if (!r) {
+      forget(id);
+      return "done" as const;
+    }
+    const draft = await loadDraft(r.slug);
+    const other = draft && hasComment(draft.fields) && draft.fields.comment !== r.fields.comment;
+    if (other && !choice) return "ask" as const;
+    const since = Date.now();
+    const kept = other ? await keepVersion(r.slug, draft.fields, "edit", draft.title) : undefined;
     applyDraft(r.slug, await replaceDraft(r.slug, r.fields));
     await removeOutboxRecord(id);
     forget(id);
+    if (other && choice === "replace") {
+      // The version is dropped again on Undo only when this Edit made it.
+      const made = kept && kept.savedAt >= since ? kept.id : undefined;
+      const run = () => void undoEdit(r, draft.fields, made);
+      notify("The draft now holds the refused reply", { action: { label: "Undo", run } });
+    } else if (other) {
+      notify("The refused reply is now the draft; the draft's text is kept as another version");
+    }
+    return "done" as const;
   })
-    .catch((err) => notifyFailure("Moving the reply back to its draft", err))
+    .catch((err) => {
+      notifyFailure("Moving the reply back to its draft", err);
+      return "failed" as const;
+    })
+    .finally(schedule);
+}
+
+/**
+ * Undo of Edit's "replace": the refused reply goes back to the outbox and the draft gets back
+ * `previous`. Text typed into the draft since is kept as another version, never overwritten.
+ */
+function undoEdit(reply: OutboxRecord, previous: DraftFields, version?: string): Promise<void> {
+  return withLock(lockName(reply.id), async () => {
+    const now = await loadDraft(reply.slug);
+    if (now && !sameFields(now.fields, reply.fields)) {
+      await keepVersion(reply.slug, now.fields, "edit", now.title);
+    }
+    await saveOutboxRecord(reply);
+    apply(reply);
+    applyDraft(reply.slug, await replaceDraft(reply.slug, previous));
+    if (version) await removeVersion(version);
+  })
+    .then(
+      () => void notify("Draft restored; the refused reply is back in the outbox"),
+      (err) => notifyFailure("Restoring the draft", err),
+    )
     .finally(schedule);
 }
 

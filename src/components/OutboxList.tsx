@@ -1,4 +1,4 @@
-import { For, Show } from "solid-js";
+import { createUniqueId, For, onMount, Show } from "solid-js";
 
 export interface OutboxItem {
   id: string;
@@ -10,42 +10,92 @@ export interface OutboxItem {
   kind: "waiting" | "sending" | "sent" | "rejected";
 }
 
-/** Replies on their way to the comment service, with their state and what the reader can do. */
+/** The reader's answer when Edit would put a refused reply over a draft with other text. */
+export type EditAnswer = "keep" | "replace" | "both";
+
+/**
+ * Edit's question, in place under the reply: it takes the focus when shown (on the safe answer),
+ * and Escape answers "Keep the draft".
+ */
+function EditQuestion(props: { onAnswer: (answer: EditAnswer) => void }) {
+  const id = createUniqueId();
+  let first!: HTMLButtonElement;
+  onMount(() => first.focus());
+  return (
+    <div
+      class="edit-question"
+      role="group"
+      aria-labelledby={id}
+      onKeyDown={(e) => e.key === "Escape" && props.onAnswer("keep")}
+    >
+      <p id={id}>This article already has a draft with other text.</p>
+      <div class="reply-actions">
+        <button type="button" ref={first} onClick={() => props.onAnswer("keep")}>
+          Keep the draft
+        </button>
+        <button type="button" onClick={() => props.onAnswer("replace")}>
+          Replace with the refused reply
+        </button>
+        <button type="button" onClick={() => props.onAnswer("both")}>
+          Keep both
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Replies on their way to the comment service, with their state and what the reader can do.
+ * `asking`: the reply whose Edit waits for an answer (its question shows under it).
+ */
 export function OutboxList(props: {
   items: OutboxItem[];
+  asking?: string;
   onRetry: (id: string) => void;
   onEdit: (id: string) => void;
+  onAnswer: (id: string, answer: EditAnswer) => void;
   onDiscard: (id: string) => void;
 }) {
   return (
     <ol class="outbox" aria-label="Outbox">
       <For each={props.items}>
-        {(item) => (
-          <li class="outbox-item">
-            <Show when={item.title}>{(title) => <h3>{title()}</h3>}</Show>
-            <p class="draft-line">{item.firstLine}</p>
-            <p class="outbox-state" classList={{ failed: item.kind === "rejected" }}>
-              {item.state}
-            </p>
-            <div class="reply-actions">
-              <Show when={item.kind === "waiting"}>
-                <button type="button" onClick={() => props.onRetry(item.id)}>
-                  Retry now
-                </button>
+        {(item) => {
+          let edit: HTMLButtonElement | undefined;
+          // The focus goes back to Edit before the question goes (and stays there if the reply does).
+          const answer = (a: EditAnswer) => {
+            edit?.focus();
+            props.onAnswer(item.id, a);
+          };
+          return (
+            <li class="outbox-item">
+              <Show when={item.title}>{(title) => <h3>{title()}</h3>}</Show>
+              <p class="draft-line">{item.firstLine}</p>
+              <p class="outbox-state" classList={{ failed: item.kind === "rejected" }}>
+                {item.state}
+              </p>
+              <div class="reply-actions">
+                <Show when={item.kind === "waiting"}>
+                  <button type="button" onClick={() => props.onRetry(item.id)}>
+                    Retry now
+                  </button>
+                </Show>
+                <Show when={item.kind === "rejected"}>
+                  <button type="button" ref={edit} onClick={() => props.onEdit(item.id)}>
+                    Edit
+                  </button>
+                </Show>
+                <Show when={item.kind !== "sending"}>
+                  <button type="button" onClick={() => props.onDiscard(item.id)}>
+                    Discard
+                  </button>
+                </Show>
+              </div>
+              <Show when={props.asking === item.id}>
+                <EditQuestion onAnswer={answer} />
               </Show>
-              <Show when={item.kind === "rejected"}>
-                <button type="button" onClick={() => props.onEdit(item.id)}>
-                  Edit
-                </button>
-              </Show>
-              <Show when={item.kind !== "sending"}>
-                <button type="button" onClick={() => props.onDiscard(item.id)}>
-                  Discard
-                </button>
-              </Show>
-            </div>
-          </li>
-        )}
+            </li>
+          );
+        }}
       </For>
     </ol>
   );

@@ -53,6 +53,15 @@ async function fillReply(page: Page, comment: string): Promise<void> {
   await form(page).getByRole("textbox", { name: "Email" }).fill("ada@example.org");
 }
 
+/** Posts a reply under the fog article that the service refuses with a 422. */
+async function postRefused(page: Page, problems: { allow: RegExp[] }, comment: string) {
+  problems.allow.push(/status of 422/);
+  service.queue.push({ status: 422, body: JSON.stringify({ message: "Comment looks like spam" }) });
+  await page.goto(`${host.url}articles/${FOG}`);
+  await fillReply(page, comment);
+  await form(page).getByRole("button", { name: "Post Comment" }).click();
+}
+
 let host: StaticHost;
 let service: Service;
 
@@ -154,11 +163,7 @@ test("a 422 shows the service's message and keeps the text for Edit", async ({
   page,
   problems,
 }) => {
-  problems.allow.push(/status of 422/);
-  service.queue.push({ status: 422, body: JSON.stringify({ message: "Comment looks like spam" }) });
-  await page.goto(`${host.url}articles/${FOG}`);
-  await fillReply(page, "Buy <b>cheap</b> fog");
-  await form(page).getByRole("button", { name: "Post Comment" }).click();
+  await postRefused(page, problems, "Buy <b>cheap</b> fog");
   await expect(
     outbox(page).getByText("Not accepted: 422 Unprocessable Entity: Comment looks like spam"),
   ).toBeVisible();
@@ -167,6 +172,39 @@ test("a 422 shows the service's message and keeps the text for Edit", async ({
   await expect(form(page).getByRole("textbox", { name: "Comment" })).toHaveValue(
     "Buy <b>cheap</b> fog",
   );
+  await expect(outbox(page)).toHaveCount(0);
+  expect(service.bodies).toEqual([]);
+});
+
+test("Edit over a draft with other text asks first, by keyboard, and keeps both texts", async ({
+  page,
+  problems,
+}) => {
+  await postRefused(page, problems, "The refused reply");
+  await expect(outbox(page).getByText(/^Not accepted/)).toBeVisible();
+  const comment = form(page).getByRole("textbox", { name: "Comment" });
+  await comment.fill("A new draft");
+  await expect(form(page).getByText(/^Draft saved/)).toBeVisible();
+
+  await outbox(page).getByRole("button", { name: "Edit" }).click();
+  const question = page.getByRole("group", {
+    name: "This article already has a draft with other text.",
+  });
+  await expect(question.getByRole("button", { name: "Keep the draft" })).toBeFocused();
+  const results = await new AxeBuilder({ page }).include(".outbox-section").analyze();
+  expect(results.violations).toEqual([]);
+
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(outbox(page).getByRole("button", { name: "Edit" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(question.getByRole("button", { name: "Keep both" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(comment).toHaveValue("The refused reply");
+  await expect(comment).toBeFocused();
+  await expect(page.getByText(/kept as another version/)).toBeVisible();
   await expect(outbox(page)).toHaveCount(0);
   expect(service.bodies).toEqual([]);
 });

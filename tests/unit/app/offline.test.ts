@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   beforeReload,
+  draftSaved,
   reloadForUpdate,
+  reloadWaitsForDraft,
   updateFound,
   updateReady,
 } from "../../../src/app/offline.ts";
-import { notices } from "../../../src/app/notices.ts";
 
 /** A registration with a waiting worker, as when a new version was installed. */
 function waitingWorker(): void {
@@ -34,16 +35,31 @@ describe("reloadForUpdate", () => {
     stop();
   });
 
-  it("does not reload when a draft cannot be written, and says why", async () => {
+  it("does not reload when a draft cannot be written, and waits for it to be saved", async () => {
+    waitingWorker();
+    const activate = vi.fn(async () => undefined);
+    let full = true;
+    const stop = beforeReload(() => (full ? Promise.reject(new Error("The disk is full")) : 0));
+    updateFound(activate);
+    await reloadForUpdate();
+    expect(activate).not.toHaveBeenCalled();
+    expect(reloadWaitsForDraft()).toBe(true);
+    full = false;
+    draftSaved();
+    await vi.waitFor(() => expect(activate).toHaveBeenCalledTimes(1));
+    expect(reloadWaitsForDraft()).toBe(false);
+    stop();
+  });
+
+  it("reloads anyway without waiting for the drafts when the reader says so", async () => {
     waitingWorker();
     const activate = vi.fn(async () => undefined);
     const stop = beforeReload(() => Promise.reject(new Error("The disk is full")));
     updateFound(activate);
     await reloadForUpdate();
     expect(activate).not.toHaveBeenCalled();
-    expect(notices().map((n) => n.text)).toContain(
-      "Saving your drafts before the reload failed: The disk is full",
-    );
+    await reloadForUpdate(true);
+    expect(activate).toHaveBeenCalledTimes(1);
     stop();
   });
 });
