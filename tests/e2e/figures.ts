@@ -13,6 +13,8 @@ export const FIGURES = [
   "scripts run",
   "CSP violations",
   "faults injected",
+  "imports interrupted",
+  "imports applied half",
 ] as const;
 
 export type Figure = (typeof FIGURES)[number];
