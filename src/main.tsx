@@ -1,19 +1,36 @@
 import { render } from "solid-js/web";
 import { App } from "./app/App.tsx";
 import { startOffline } from "./app/offline.ts";
+import { WEB_KEYS } from "./storage/keys.ts";
 import "./styles/global.css";
 
 const root = document.getElementById("app");
 startOffline();
+const flagged = (key: string) => {
+  try {
+    return localStorage.getItem(key) !== null;
+  } catch {
+    return false; // Web Storage blocked: nothing can have been flagged
+  }
+};
+// An import a closed tab left half written is rolled back before the app or the outbox reads
+// anything: a store loaded, a draft shown or a reply sent from half an import would outlive the
+// roll-back. The flag says so without a read, so a normal start waits for nothing.
+const recovering = flagged(WEB_KEYS.importPending)
+  ? import("./app/import-recovery.ts").then(
+      (m) => m.recoverInterruptedImport(),
+      () => () => undefined,
+    )
+  : undefined;
 // Replies waiting in the outbox go out at start and when the network returns; the engine loads
 // only when the outbox flag says something waits (reading the flag can throw where storage is
 // blocked: then nothing can wait).
 const outbox = () => {
-  try {
-    if (localStorage["offprint:outbox-pending"]) void import("./app/outbox-wake.ts");
-  } catch {
-    // Web Storage blocked: nothing can be waiting.
-  }
+  const wake = () => {
+    if (flagged(WEB_KEYS.outboxPending)) void import("./app/outbox-wake.ts");
+  };
+  if (recovering) void recovering.then(wake);
+  else wake();
 };
 addEventListener("online", outbox);
 // The service worker is not needed for the first paint: register it once the page has loaded.
@@ -27,7 +44,10 @@ let started = false;
 const start = () => {
   if (started || !root) return;
   started = true;
-  render(() => <App base={import.meta.env.BASE_URL.replace(/\/$/, "")} />, root);
+  const mount = () =>
+    render(() => <App base={import.meta.env.BASE_URL.replace(/\/$/, "")} />, root);
+  if (recovering) void recovering.then((tell) => (mount(), tell()));
+  else mount();
 };
 // On `/` the static first screen (index.html) gets its frame before the app's rendering begins: a
 // slow phone shows the newest articles at once, not after the app has drawn its own. A hidden tab

@@ -4,7 +4,6 @@ import { Shell } from "./Shell.tsx";
 import { startLibrary } from "./library.ts";
 import { startSettings } from "./settings.ts";
 import { hasSafetyCopies, startDrafts } from "./drafts.ts";
-import { WEB_KEYS } from "../storage/keys.ts";
 import ListPage from "../pages/ListPage.tsx";
 import NotFoundPage from "../pages/NotFoundPage.tsx";
 
@@ -16,23 +15,12 @@ const DraftsPage = lazy(() => import("../pages/DraftsPage.tsx"));
 const SettingsPage = lazy(() => import("../pages/SettingsPage.tsx"));
 const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
 
-function localStorageHas(key: string): boolean {
-  try {
-    return localStorage.getItem(key) !== null;
-  } catch {
-    return false;
-  }
-}
-
 /** The route table. `base` is the deploy path without its trailing slash ("" at the root). */
 export function App(props: { base?: string }) {
   void startLibrary();
   void startSettings();
   // Text a reload or a closed page left only in a safety copy is restored by code loaded only
   // when such a copy exists.
-  // An import a closed tab left half written is rolled back (a flag says so without a read).
-  if (localStorageHas(WEB_KEYS.importPending))
-    void import("./import-recovery.ts").then((m) => m.recoverInterruptedImport());
   void startDrafts().then(async () => {
     if (hasSafetyCopies()) await (await import("./draft-recovery.ts")).recoverDrafts();
   });

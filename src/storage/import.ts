@@ -23,6 +23,7 @@ import {
   loadOutbox,
   OutboxAdapter,
   SentAdapter,
+  pendingFlag,
   setPendingFlag,
   type OutboxRecord,
 } from "./outbox.ts";
@@ -336,11 +337,18 @@ export async function applyImport(backup: Backup): Promise<ImportPlan> {
       setFlag(false); // nothing was written
       throw err;
     });
+    // A reply the import queues goes out at the next start: flagged before its record is written,
+    // so a tab closed right after the last write still sends it (a roll-back sets the flag again
+    // from what the outbox then holds).
+    const flagBefore = pendingFlag();
+    if (plan.writes.some((w) => w.kind === "outbox" && isPending(w.after as OutboxRecord))) {
+      setPendingFlag(true);
+    }
     try {
       await writeAll(plan.writes.map((w) => ({ kind: w.kind, key: w.key, value: w.after })));
       await writeBatch("journal", [[RECORD_KEYS.journal, { ...journal, state: "applied" }]]);
     } catch (err) {
-      const restored = await rollBack(journal).then(
+      const restored = await rollBack(journal, flagBefore).then(
         () => true,
         () => false,
       );
@@ -349,9 +357,6 @@ export async function applyImport(backup: Backup): Promise<ImportPlan> {
     }
     setFlag(false);
     announceAll(plan.writes);
-    if (plan.writes.some((w) => w.kind === "outbox" && isPending(w.after as OutboxRecord))) {
-      setPendingFlag(true); // an imported reply waiting to be sent goes out at the next start
-    }
     return plan;
   });
 }
@@ -375,13 +380,30 @@ export function importMayBeHalfDone(): boolean {
   }
 }
 
-/** Puts back what a journal's writes replaced, then forgets the journal. */
-async function rollBack(journal: Journal): Promise<void> {
+/** Raises the outbox's start-up flag when a reply waits after records were put back, else drops it. */
+async function flagWaitingReplies(writes: { kind: Kind }[]): Promise<void> {
+  if (!writes.some((w) => w.kind === "outbox")) return;
+  // Unreadable, the flag stays up: the outbox then looks for itself at the next start.
+  const waiting = await loadOutbox().then(
+    (all) => [...all.values()].some(isPending),
+    () => true,
+  );
+  setPendingFlag(waiting);
+}
+
+/**
+ * Puts back what a journal's writes replaced, then forgets the journal. `flag`: the outbox flag as
+ * it was before the import, when known (in the same page); else it is set from the outbox.
+ */
+async function rollBack(journal: Journal, flag?: boolean): Promise<void> {
+  const writes = journal.writes as { kind: Kind; key: string }[];
   await writeAll(
     journal.writes.map((w) => ({ kind: w.kind as Kind, key: w.key, value: w.before })),
   );
+  if (flag === undefined) await flagWaitingReplies(writes);
+  else setPendingFlag(flag);
   await writeBatch("journal", [], [RECORD_KEYS.journal]);
-  announceAll(journal.writes as { kind: Kind; key: string }[]);
+  announceAll(writes);
 }
 
 /**
@@ -428,9 +450,7 @@ export async function undoImport(): Promise<number> {
     await writeAll(restore);
     await writeBatch("journal", [], [RECORD_KEYS.journal]);
     announceAll(restore);
-    if (restore.some((w) => w.kind === "outbox")) {
-      setPendingFlag([...(await loadOutbox()).values()].some(isPending));
-    }
+    await flagWaitingReplies(restore);
     return changedSince;
   });
 }

@@ -111,6 +111,15 @@ export async function removeOutboxRecord(key: string): Promise<void> {
   announce({ kind: "outbox", key, rev: Date.now() });
 }
 
+/** Whether the "something is waiting" flag is up. */
+export function pendingFlag(): boolean {
+  try {
+    return localStorage.getItem(WEB_KEYS.outboxPending) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** Sets or clears the "something is waiting" flag start-up reads. */
 export function setPendingFlag(on: boolean): void {
   try {

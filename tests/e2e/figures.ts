@@ -15,6 +15,8 @@ export const FIGURES = [
   "faults injected",
   "HTML-as-content responses cached",
   "bookmarked articles offline after an update",
+  "imports interrupted",
+  "imports applied half",
 ] as const;
 
 export type Figure = (typeof FIGURES)[number];

@@ -65,6 +65,17 @@ export function keepOfflineTrue(context: BrowserContext): void {
   };
 }
 
+/** Watches every page of a context, the test's own or one it made with `browser.newContext`. */
+export async function watchContext(context: BrowserContext, problems: Problems): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  context.on("page", (page) => watch(page, problems));
+  for (const page of context.pages()) watch(page, problems);
+}
+
 export const test = base.extend<{ problems: Problems }>({
   context: async ({ context }, use) => {
     keepOfflineTrue(context);
@@ -73,13 +84,7 @@ export const test = base.extend<{ problems: Problems }>({
   problems: [
     async ({ context }, use, testInfo) => {
       const problems: Problems = { list: [], allow: [], csp: 0 };
-      await context.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => {
-          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-        });
-      });
-      context.on("page", (page) => watch(page, problems));
-      for (const page of context.pages()) watch(page, problems);
+      await watchContext(context, problems);
       await use(problems);
       figure(testInfo, "CSP violations", problems.csp);
       expect(problems.list, "console errors, page errors or CSP violations").toEqual([]);

@@ -9,7 +9,12 @@ import {
   exportData,
   parseBackup,
 } from "../../../src/storage/backup.ts";
-import { ImportWriteError, applyImport, planImport } from "../../../src/storage/import.ts";
+import {
+  ImportWriteError,
+  applyImport,
+  planImport,
+  recoverImport,
+} from "../../../src/storage/import.ts";
 import { deleteAllData } from "../../../src/storage/wipe.ts";
 import { saveBookmark } from "../../../src/storage/bookmarks.ts";
 import { WEB_KEYS } from "../../../src/storage/keys.ts";
@@ -19,6 +24,14 @@ afterEach(() => vi.restoreAllMocks());
 
 async function exportedText(): Promise<string> {
   return JSON.stringify(await exportData(new Date("2026-03-04T10:00:00Z")), null, 2);
+}
+
+/** The backup of a used device, read on a device emptied since. */
+async function backupOnFreshDevice() {
+  await usedDevice();
+  const backup = parseBackup(await exportedText());
+  await freshDevice();
+  return backup;
 }
 
 describe("export and import", () => {
@@ -88,9 +101,7 @@ describe("export and import", () => {
   });
 
   it("applies all or nothing: a write failing halfway puts every replaced record back", async () => {
-    await usedDevice();
-    const backup = parseBackup(await exportedText());
-    await freshDevice();
+    const backup = await backupOnFreshDevice();
     await saveBookmark("us-russia-space-security-talks", 5); // one record the import replaces
     const before = await deviceState();
     const restore = failPut(4);
@@ -99,6 +110,64 @@ describe("export and import", () => {
     } finally {
       restore();
     }
+    expect(await deviceState()).toEqual(before);
+  });
+});
+
+/** Makes every IndexedDB put and delete fail from the nth put on, as a tab closing would leave
+ *  them: the writes before it land, and none after (not even a roll-back's). */
+function failWritesFrom(n: number): () => void {
+  const proto = globalThis.IDBObjectStore.prototype;
+  const { put, delete: remove } = proto;
+  let puts = 0;
+  const full = () => new DOMException("The quota has been exceeded.", "QuotaExceededError");
+  proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+    if (++puts >= n) throw full();
+    return put.apply(this, args);
+  };
+  proto.delete = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["delete"]>) {
+    if (puts >= n) throw full();
+    return remove.apply(this, args);
+  };
+  return () => void Object.assign(proto, { put, delete: remove });
+}
+
+describe("an import cut short", () => {
+  it("flags an imported reply for the next start before its last write, so a tab closed after that write still sends it", async () => {
+    const backup = await backupOnFreshDevice();
+    const proto = globalThis.IDBObjectStore.prototype;
+    const put = proto.put;
+    const flagAtEachPut: (string | null)[] = [];
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+      flagAtEachPut.push(localStorage.getItem(WEB_KEYS.outboxPending));
+      return put.apply(this, args);
+    };
+    try {
+      await applyImport(backup);
+    } finally {
+      proto.put = put;
+    }
+    // The last put marks the import applied; a tab closed after it leaves the import in place.
+    expect(flagAtEachPut.at(-1)).toBe("1");
+  });
+
+  it("is rolled back at the next start, records and the outbox flag as they were", async () => {
+    const backup = await backupOnFreshDevice();
+    await saveBookmark("us-russia-space-security-talks", 5); // one record the import replaces
+    const before = await deviceState();
+    const restore = failWritesFrom(4); // the journal and some kinds land, then the tab is gone
+    try {
+      const failed = await applyImport(backup).catch((err: unknown) => err);
+      expect(failed).toBeInstanceOf(ImportWriteError);
+      expect((failed as ImportWriteError).restored).toBe(false);
+    } finally {
+      restore();
+    }
+    expect(await deviceState()).not.toEqual(before);
+    expect(localStorage.getItem(WEB_KEYS.importPending)).toBe("1");
+    expect(localStorage.getItem(WEB_KEYS.outboxPending)).toBe("1"); // the file's reply waits
+
+    expect(await recoverImport()).toBe(true);
     expect(await deviceState()).toEqual(before);
   });
 });
