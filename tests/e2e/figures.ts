@@ -15,6 +15,7 @@ export const FIGURES = [
   "faults injected",
   "HTML-as-content responses cached",
   "bookmarked articles offline after an update",
+  "records from a newer version kept",
   "imports interrupted",
   "imports applied half",
 ] as const;
