@@ -14,6 +14,7 @@ import { createDraftEditor, RETRY_FIRST_MS, SAVE_DELAY_MS } from "../../../src/a
 import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
 import { recoverDrafts } from "../../../src/app/draft-recovery.ts";
+import { loadVersions } from "../../../src/storage/versions.ts";
 import { loadIdentity } from "../../../src/storage/identity.ts";
 import {
   compareSafetyCopy,
@@ -355,13 +356,21 @@ describe("two writers of one draft", () => {
     expect(screen.queryByText("This draft was changed in another tab")).toBeNull();
   });
 
-  it("asks, never overwrites, when both tabs have edits: keep mine", async () => {
+  /** This tab types "mine"; the other tab writes "theirs" first: the form asks. */
+  async function conflict() {
     const user = userEvent.setup();
     await renderApp(`/articles/${SPACE_SLUG}`);
     await user.type(await comment(), "mine");
     // The other tab writes before this tab's pause in typing is over.
     await otherTabWrites(SPACE_SLUG, 0, 1, "theirs");
     const alert = conflictAlert(await screen.findByText("This draft was changed in another tab"));
+    return { user, alert };
+  }
+  const keptVersions = async () =>
+    [...(await loadVersions()).values()].map((k) => [k.slug, k.fields.comment, k.reason]);
+
+  it("asks, never overwrites, when both tabs have edits: keep mine", async () => {
+    const { user, alert } = await conflict();
     expect(alert).toHaveRole("alert");
     expect(screen.getByLabelText("Comment *")).toHaveValue("mine");
     expect(status()).not.toHaveTextContent(/Draft saved/);
@@ -374,19 +383,32 @@ describe("two writers of one draft", () => {
   });
 
   it("asks, never overwrites, when both tabs have edits: load the other", async () => {
-    const user = userEvent.setup();
-    await renderApp(`/articles/${SPACE_SLUG}`);
-    await user.type(await comment(), "mine");
-    await otherTabWrites(SPACE_SLUG, 0, 1, "theirs");
-    const alert = conflictAlert(await screen.findByText("This draft was changed in another tab"));
+    const { user, alert } = await conflict();
     await user.click(within(alert).getByRole("button", { name: "Load the other text" }));
-    expect(screen.getByLabelText("Comment *")).toHaveValue("theirs");
+    await waitFor(() => expect(screen.getByLabelText("Comment *")).toHaveValue("theirs"));
     expect(readSafetyCopy(SPACE_SLUG)).toBeUndefined();
     // Nothing of "mine" is written later by a pending save.
     await user.type(screen.getByLabelText("Comment *"), "!");
     await waitFor(async () =>
       expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("theirs!"),
     );
+  });
+
+  it("keeps the other tab's text as another version when the reader keeps theirs", async () => {
+    const { user, alert } = await conflict();
+    await user.click(within(alert).getByRole("button", { name: "Keep my text" }));
+    await waitFor(async () => expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("mine"));
+    await draftsSettled();
+    expect(await keptVersions()).toEqual([[SPACE_SLUG, "theirs", "conflict"]]);
+  });
+
+  it("keeps this tab's text as another version before loading the other tab's", async () => {
+    const { user, alert } = await conflict();
+    await user.click(within(alert).getByRole("button", { name: "Load the other text" }));
+    await waitFor(() => expect(screen.getByLabelText("Comment *")).toHaveValue("theirs"));
+    // Kept by the time the form shows the other text: a page closed now loses nothing.
+    expect(await keptVersions()).toEqual([[SPACE_SLUG, "mine", "conflict"]]);
+    expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("theirs");
   });
 });
 
