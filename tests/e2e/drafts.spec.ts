@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { figure } from "./figures.ts";
+import { random } from "./random.ts";
 
 const FOG = { slug: "field-notes-on-coastal-fog", title: "Field Notes on Coastal Fog" };
 const CROWS = {
@@ -13,14 +14,6 @@ const CROWS = {
 const comment = (page: Page) => page.getByRole("textbox", { name: "Comment" });
 const status = (page: Page) =>
   page.getByRole("region", { name: "Leave a Reply" }).getByRole("status");
-
-/** A small seeded generator, so a failing storm can be replayed with the same delays. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-}
 
 /** `npm test` runs a short storm; `npm run test:stress` (CI too) runs 500 rounds. */
 const STORM_ROUNDS = Number(process.env.OFFPRINT_STORM_ROUNDS ?? 60);
