@@ -21,6 +21,7 @@ import {
 } from "../storage/safety-copies.ts";
 import { StorageFullError, StorageUnavailableError } from "../storage/db.ts";
 import { requestPersistence } from "../storage/persist.ts";
+import { keepVersion } from "../storage/versions.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { notifyFailure } from "./notices.ts";
 import { applyDraft, clearDraft, discardDraft, followDraft, trackWrite } from "./drafts.ts";
@@ -220,6 +221,27 @@ export function createDraftEditor(slug: string): DraftEditor {
     }
   }
 
+  /**
+   * A conflict's choice: keeps the losing text (`losing`, read again after each write in case the
+   * reader typed meanwhile) as another version, then `choose`s, unless the conflict changed.
+   */
+  function resolve(c: Draft, losing: () => DraftFields, what: string, choose: () => void): void {
+    const step = (async () => {
+      let kept: DraftFields | undefined;
+      try {
+        while (!kept || !sameFields(kept, losing())) {
+          kept = { ...losing() };
+          await keepVersion(slug, kept, "conflict");
+        }
+      } catch (err) {
+        notifyFailure(what, err); // the choice stays open: nothing was let go of
+        return;
+      }
+      if (conflict() === c) choose();
+    })();
+    trackWrite(step);
+  }
+
   const onHidden = () => {
     if (document.visibilityState === "hidden") void flush();
   };
@@ -306,24 +328,35 @@ export function createDraftEditor(slug: string): DraftEditor {
     keepMine() {
       const c = conflict();
       if (!c) return;
-      base = c.rev;
-      started = Math.max(started, c.rev);
-      setConflict(undefined);
-      edits++;
-      keepSafetyCopy();
-      void flush();
+      // The other tab's text is kept as another version before this tab's may overwrite it.
+      resolve(
+        c,
+        () => c.fields,
+        "Keeping the other tab's text",
+        () => {
+          base = c.rev;
+          started = Math.max(started, c.rev);
+          setConflict(undefined);
+          edits++;
+          keepSafetyCopy();
+          void flush();
+        },
+      );
     },
     loadTheirs() {
       const c = conflict();
       if (!c) return;
-      clearTimeout(timer);
-      timer = undefined;
-      base = c.rev;
-      started = Math.max(started, c.rev);
-      savedEdits = edits;
-      setConflict(undefined);
-      clearSafetyCopy(slug, c.rev, true);
-      showStored(c);
+      // This tab's text is kept as another version before the form lets go of it.
+      resolve(c, fields, "Keeping your text", () => {
+        clearTimeout(timer);
+        timer = undefined;
+        base = c.rev;
+        started = Math.max(started, c.rev);
+        savedEdits = edits;
+        setConflict(undefined);
+        clearSafetyCopy(slug, c.rev, true);
+        showStored(c);
+      });
     },
     discard() {
       clearTimeout(timer);

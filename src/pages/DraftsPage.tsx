@@ -1,23 +1,60 @@
 import { A, createAsync } from "@solidjs/router";
-import { createEffect, Show } from "solid-js";
+import { createEffect, onCleanup, Show } from "solid-js";
 import { loadCatalog } from "../catalog/catalog.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { firstLine } from "../catalog/first-line.ts";
-import { DraftList } from "../components/DraftList.tsx";
+import { DraftList, type DraftItem } from "../components/DraftList.tsx";
 import { pageShown } from "../app/page.ts";
 import { discardDraft, listDrafts } from "../app/drafts.ts";
+import {
+  copyVersion,
+  discardVersion,
+  followVersions,
+  useVersion,
+  versionsBySlug,
+} from "../app/versions.ts";
 import { Outbox } from "../app/Outbox.tsx";
+import type { VersionReason } from "../storage/versions.ts";
 
-/** `/drafts`: every reply draft on this device, the most recently edited first. */
+const FROM: Record<VersionReason, string> = {
+  import: "from an import",
+  conflict: "from another tab",
+  closed: "from a closed page",
+  edit: "from Edit",
+  replaced: "replaced by another version",
+};
+
+const at = (ms: number) => `${formatDay(ms)} at ${formatTime(ms)}`;
+
+/** `/drafts`: every reply draft on this device, the most recently edited first, and its other versions. */
 export default function DraftsPage() {
   const catalog = createAsync(() => loadCatalog());
-  const items = () =>
-    listDrafts().map(({ slug, draft }) => ({
-      slug,
-      title: catalog()?.bySlug.get(slug)?.title,
-      firstLine: firstLine(draft.fields.comment),
-      edited: `${formatDay(draft.updatedAt)} at ${formatTime(draft.updatedAt)}`,
-    }));
+  onCleanup(followVersions());
+  const items = (): DraftItem[] => {
+    const drafts = new Map(listDrafts().map(({ slug, draft }) => [slug, draft]));
+    const kept = versionsBySlug();
+    const newest = (slug: string) =>
+      Math.max(drafts.get(slug)?.updatedAt ?? 0, kept.get(slug)?.[0]?.savedAt ?? 0);
+    return [...new Set([...drafts.keys(), ...kept.keys()])]
+      .sort((a, b) => newest(b) - newest(a))
+      .map((slug) => {
+        const draft = drafts.get(slug);
+        return {
+          slug,
+          title: catalog()?.bySlug.get(slug)?.title,
+          draft: draft && {
+            firstLine: firstLine(draft.fields.comment),
+            edited: at(draft.updatedAt),
+          },
+          versions: (kept.get(slug) ?? []).map((version) => ({
+            id: version.id,
+            kept: at(version.savedAt),
+            from: FROM[version.reason],
+            text: version.fields.comment,
+          })),
+        };
+      });
+  };
 
   createEffect(() => catalog() && pageShown("Drafts"));
 
@@ -37,6 +74,9 @@ export default function DraftsPage() {
           <DraftList
             drafts={items()}
             onDiscard={(slug) => void discardDraft(slug).catch(() => undefined)}
+            onCopyVersion={(id) => void copyVersion(id)}
+            onUseVersion={useVersion}
+            onDiscardVersion={discardVersion}
           />
         </Show>
         <Outbox title={(slug) => catalog()?.bySlug.get(slug)?.title} />

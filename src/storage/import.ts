@@ -27,7 +27,7 @@ import {
   setPendingFlag,
   type OutboxRecord,
 } from "./outbox.ts";
-import { VersionAdapter, type DraftVersion } from "./versions.ts";
+import { KEPT_VERSION, VersionAdapter, type DraftVersion } from "./versions.ts";
 import { announce } from "./sync.ts";
 import { BACKUP_KINDS, type Backup, type BackupKind } from "./backup.ts";
 
@@ -123,7 +123,7 @@ export async function planImport(backup: Backup): Promise<ImportPlan> {
   const keepAsVersion = (slug: string, draft: Draft) => {
     const id = versionId(slug, now, versionCount++);
     const version: DraftVersion = {
-      v: 1,
+      v: KEPT_VERSION,
       id,
       slug,
       fields: { ...draft.fields },

@@ -1,32 +1,36 @@
 // Second versions of drafts, in the `offprint-versions` database: text that lost to other text
 // (a conflict between tabs, an import, an Edit of a refused reply, a page closed mid-conflict) is
 // kept here instead of being dropped, until the reader uses or discards it on /drafts.
-// `{ v, id, slug, fields, savedAt, reason, title? }`, keyed by id.
+// `{ v, id, slug, fields, savedAt, reason, title? }`, keyed by id. Version 2 adds the reason
+// "replaced": the draft's text when the reader used another version instead.
 import * as v from "valibot";
 import { DraftFields, hasComment, sameFields, type DraftFields as Fields } from "./drafts.ts";
 import { loadAll, REMOVE, SLUG, TIME, update, type Adapter } from "./records.ts";
 import { announce } from "./sync.ts";
 
-export const VERSION_REASONS = ["conflict", "import", "edit", "closed"] as const;
+const REASONS_V1 = ["conflict", "import", "edit", "closed"] as const;
+export const VERSION_REASONS = [...REASONS_V1, "replaced"] as const;
 export type VersionReason = (typeof VERSION_REASONS)[number];
 
 const ID = v.pipe(v.string(), v.regex(/^[a-z0-9-]+:[0-9a-z-]{1,80}$/));
-const DraftVersionV1 = v.object({
-  v: v.literal(1),
+const Kept = {
   id: ID,
   slug: SLUG,
   fields: DraftFields,
   savedAt: TIME,
-  reason: v.picklist(VERSION_REASONS),
   title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-});
-export type DraftVersion = v.InferOutput<typeof DraftVersionV1>;
+};
+const DraftVersionV1 = v.object({ v: v.literal(1), ...Kept, reason: v.picklist(REASONS_V1) });
+const DraftVersionV2 = v.object({ v: v.literal(2), ...Kept, reason: v.picklist(VERSION_REASONS) });
+export type DraftVersion = v.InferOutput<typeof DraftVersionV2>;
+/** The version every kept version is written as. */
+export const KEPT_VERSION = 2 as const;
 
 export const VersionAdapter: Adapter<DraftVersion> = {
   kind: "versions",
-  version: 1,
-  schemas: { 1: DraftVersionV1 },
-  migrations: {},
+  version: KEPT_VERSION,
+  schemas: { 1: DraftVersionV1, 2: DraftVersionV2 },
+  migrations: { 1: (k: v.InferOutput<typeof DraftVersionV1>): DraftVersion => ({ ...k, v: 2 }) },
   validKey: (key) => v.is(ID, key),
 };
 
@@ -56,7 +60,7 @@ export async function keepVersion(
   const savedAt = Date.now();
   const id = `${slug}:${savedAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const record: DraftVersion = {
-    v: 1,
+    v: KEPT_VERSION,
     id,
     slug,
     fields: { ...fields },
@@ -73,4 +77,13 @@ export async function keepVersion(
 export async function removeVersion(id: string): Promise<void> {
   await update(VersionAdapter, id, () => REMOVE);
   announce({ kind: "versions", key: id, rev: Date.now() });
+}
+
+/**
+ * Puts a removed version back as it was, same id and time (the reader's Undo).
+ * @example await removeVersion(kept.id); await putBackVersion(kept);
+ */
+export async function putBackVersion(version: DraftVersion): Promise<void> {
+  await update(VersionAdapter, version.id, () => ({ ...version, fields: { ...version.fields } }));
+  announce({ kind: "versions", key: version.id, rev: Date.now() });
 }

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { figure } from "./figures.ts";
+import { random } from "./random.ts";
 
 const FOG = { slug: "field-notes-on-coastal-fog", title: "Field Notes on Coastal Fog" };
 const CROWS = {
@@ -13,14 +14,6 @@ const CROWS = {
 const comment = (page: Page) => page.getByRole("textbox", { name: "Comment" });
 const status = (page: Page) =>
   page.getByRole("region", { name: "Leave a Reply" }).getByRole("status");
-
-/** A small seeded generator, so a failing storm can be replayed with the same delays. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-}
 
 /** `npm test` runs a short storm; `npm run test:stress` (CI too) runs 500 rounds. */
 const STORM_ROUNDS = Number(process.env.OFFPRINT_STORM_ROUNDS ?? 60);
@@ -201,6 +194,78 @@ test("the drafts page lists drafts, newest first, and discards with Undo", async
     .getByRole("article")
     .filter({ has: page.getByRole("link", { name: CROWS.title }) });
   await expect(crowsCard.getByText("Draft", { exact: true })).toHaveCount(0);
+});
+
+test("another version on the drafts page: read in full, copied, used and discarded by keyboard", async ({
+  context,
+  page,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`/articles/${FOG.slug}`);
+  await comment(page).fill("Current fog text");
+  await expect(status(page)).toHaveText(/^Draft saved at/);
+  await page.goto("/drafts"); // opens the versions database
+  await expect(page.getByRole("list", { name: "Drafts" })).toBeVisible();
+  // Text another tab lost in a conflict, as the editor keeps it.
+  await page.evaluate(
+    (slug) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open("offprint-versions");
+        req.onsuccess = () => {
+          const tx = req.result.transaction("records", "readwrite");
+          const fields = {
+            comment: "Kept fog text\nsecond line",
+            name: "",
+            email: "",
+            website: "",
+          };
+          const id = `${slug}:kept-1`;
+          tx.objectStore("records").put(
+            { v: 2, id, slug, fields, savedAt: Date.now(), reason: "conflict" },
+            id,
+          );
+          tx.oncomplete = () => (req.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    FOG.slug,
+  );
+  await page.reload();
+
+  const versions = page.getByRole("list", { name: `Other versions: ${FOG.title}` });
+  const kept = versions.getByRole("listitem");
+  await expect(kept).toHaveCount(1);
+  await expect(kept).toContainText(/Another version, kept .+ at .+ \(from another tab\)/);
+  await expect(kept.getByText("Kept fog text")).toHaveText("Kept fog text\nsecond line");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+  await kept.getByRole("button", { name: "Copy" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Copied to the clipboard")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    "Kept fog text\nsecond line",
+  );
+
+  await page.keyboard.press("Tab");
+  await expect(kept.getByRole("button", { name: "Use this version" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const draft = page.getByRole("list", { name: "Drafts" }).getByRole("listitem").first();
+  await expect(draft.locator(".draft-line")).toHaveText("Kept fog text");
+  await expect(kept).toHaveCount(1);
+  await expect(kept).toContainText("(replaced by another version)");
+  await expect(kept).toContainText("Current fog text");
+  await expect(draft.getByRole("heading", { level: 2 })).toBeFocused();
+
+  await kept.getByRole("button", { name: "Discard" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(versions).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(kept).toContainText("Current fog text");
+  await page.reload();
+  await expect(kept).toContainText("Current fog text");
+  await expect(draft.locator(".draft-line")).toHaveText("Kept fog text");
 });
 
 test("the form's labels are the ones readers know", async ({ page }) => {

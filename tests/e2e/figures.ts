@@ -7,6 +7,8 @@ export const FIGURES = [
   "rounds",
   "characters typed",
   "characters lost",
+  "two-tab rounds",
+  "characters lost (two tabs)",
   "payloads tried",
   "executions",
   "hostile SVGs opened",

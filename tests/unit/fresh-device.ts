@@ -5,6 +5,7 @@ import { resetLibraryForTests } from "../../src/app/library.ts";
 import { resetSettingsForTests } from "../../src/app/settings.ts";
 import { resetPositionsForTests } from "../../src/app/positions.ts";
 import { resetTrackerForTests } from "../../src/app/reading-tracker.ts";
+import { resetVersionsForTests } from "../../src/app/versions.ts";
 
 const realIndexedDB = globalThis.indexedDB;
 
@@ -15,6 +16,7 @@ export async function freshDevice(): Promise<void> {
   resetSettingsForTests();
   resetPositionsForTests();
   resetTrackerForTests();
+  resetVersionsForTests();
   await Promise.all((Object.keys(DATABASES) as Kind[]).map((kind) => clear(kind)));
   localStorage.clear();
   sessionStorage.clear();

@@ -14,6 +14,7 @@ import { createDraftEditor, RETRY_FIRST_MS, SAVE_DELAY_MS } from "../../../src/a
 import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
 import { recoverDrafts } from "../../../src/app/draft-recovery.ts";
+import { keepVersion, loadVersions } from "../../../src/storage/versions.ts";
 import { loadIdentity } from "../../../src/storage/identity.ts";
 import {
   compareSafetyCopy,
@@ -51,6 +52,7 @@ const SPACE = "US, Russia To Hold Space Security Talks";
 const SPACE_SLUG = "us-russia-space-security-talks";
 const FOG = "Field Notes on Coastal Fog";
 const FOG_SLUG = "field-notes-on-coastal-fog";
+const CROWS = "A Field Guide to the Crows on Your Street";
 const CROWS_SLUG = "field-guide-to-urban-crows";
 
 beforeEach(async () => {
@@ -73,6 +75,9 @@ const fields = (comment: string, more: Partial<typeof EMPTY_FIELDS> = {}) => ({
   comment,
   ...more,
 });
+
+const keptVersions = async () =>
+  [...(await loadVersions()).values()].map((k) => [k.slug, k.fields.comment, k.reason]);
 
 const conflictAlert = (text: HTMLElement) => text.closest("[role=alert]") as HTMLElement;
 
@@ -355,13 +360,19 @@ describe("two writers of one draft", () => {
     expect(screen.queryByText("This draft was changed in another tab")).toBeNull();
   });
 
-  it("asks, never overwrites, when both tabs have edits: keep mine", async () => {
+  /** This tab types "mine"; the other tab writes "theirs" first: the form asks. */
+  async function conflict() {
     const user = userEvent.setup();
     await renderApp(`/articles/${SPACE_SLUG}`);
     await user.type(await comment(), "mine");
     // The other tab writes before this tab's pause in typing is over.
     await otherTabWrites(SPACE_SLUG, 0, 1, "theirs");
     const alert = conflictAlert(await screen.findByText("This draft was changed in another tab"));
+    return { user, alert };
+  }
+
+  it("asks, never overwrites, when both tabs have edits: keep mine", async () => {
+    const { user, alert } = await conflict();
     expect(alert).toHaveRole("alert");
     expect(screen.getByLabelText("Comment *")).toHaveValue("mine");
     expect(status()).not.toHaveTextContent(/Draft saved/);
@@ -374,19 +385,32 @@ describe("two writers of one draft", () => {
   });
 
   it("asks, never overwrites, when both tabs have edits: load the other", async () => {
-    const user = userEvent.setup();
-    await renderApp(`/articles/${SPACE_SLUG}`);
-    await user.type(await comment(), "mine");
-    await otherTabWrites(SPACE_SLUG, 0, 1, "theirs");
-    const alert = conflictAlert(await screen.findByText("This draft was changed in another tab"));
+    const { user, alert } = await conflict();
     await user.click(within(alert).getByRole("button", { name: "Load the other text" }));
-    expect(screen.getByLabelText("Comment *")).toHaveValue("theirs");
+    await waitFor(() => expect(screen.getByLabelText("Comment *")).toHaveValue("theirs"));
     expect(readSafetyCopy(SPACE_SLUG)).toBeUndefined();
     // Nothing of "mine" is written later by a pending save.
     await user.type(screen.getByLabelText("Comment *"), "!");
     await waitFor(async () =>
       expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("theirs!"),
     );
+  });
+
+  it("keeps the other tab's text as another version when the reader keeps theirs", async () => {
+    const { user, alert } = await conflict();
+    await user.click(within(alert).getByRole("button", { name: "Keep my text" }));
+    await waitFor(async () => expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("mine"));
+    await draftsSettled();
+    expect(await keptVersions()).toEqual([[SPACE_SLUG, "theirs", "conflict"]]);
+  });
+
+  it("keeps this tab's text as another version before loading the other tab's", async () => {
+    const { user, alert } = await conflict();
+    await user.click(within(alert).getByRole("button", { name: "Load the other text" }));
+    await waitFor(() => expect(screen.getByLabelText("Comment *")).toHaveValue("theirs"));
+    // Kept by the time the form shows the other text: a page closed now loses nothing.
+    expect(await keptVersions()).toEqual([[SPACE_SLUG, "mine", "conflict"]]);
+    expect((await loadDraft(SPACE_SLUG))?.fields.comment).toBe("theirs");
   });
 });
 
@@ -462,6 +486,116 @@ describe("the Draft marker and the drafts page", () => {
     await renderApp("/drafts");
     expect(await screen.findByText(/^No drafts\. Start a reply under any article/)).toBeVisible();
     expect(screen.queryByRole("list", { name: "Drafts" })).toBeNull();
+  });
+});
+
+describe("other versions on the drafts page", () => {
+  const KEPT = /^Another version, kept \w+ \d+, \d{4} at \d+:\d\d [AP]M /;
+  /** The other versions listed under an article, each a list item. */
+  const versionsOf = async (title: string) =>
+    within(await screen.findByRole("list", { name: `Other versions: ${title}` })).getAllByRole(
+      "listitem",
+    );
+
+  /** Fog has a draft and a version from an import; Crows has no draft, only a closed page's text. */
+  async function keptOnDevice() {
+    await saveDraft(FOG_SLUG, 0, { v: 2, rev: 1, fields: fields("Fog thoughts"), updatedAt: 1 });
+    await keepVersion(FOG_SLUG, fields("Older fog text\nwith a second line"), "import");
+    await keepVersion(CROWS_SLUG, fields("Crows, from a page that closed"), "closed");
+    await renderApp("/drafts");
+  }
+
+  it("lists each article's other versions in full, with when and where from, drafts or not", async () => {
+    await keptOnDevice();
+    const fog = await versionsOf(FOG);
+    expect(fog).toHaveLength(1);
+    expect(within(fog[0]).getByText(KEPT)).toHaveTextContent(/\(from an import\)$/);
+    expect(within(fog[0]).getByText(/^Older fog text/).textContent).toBe(
+      "Older fog text\nwith a second line",
+    );
+    const crows = await versionsOf(CROWS);
+    expect(within(crows[0]).getByText(KEPT)).toHaveTextContent(/\(from a closed page\)$/);
+    const crowsItem = crows[0].closest("li.draft") as HTMLElement;
+    expect(within(crowsItem).getByText("No current draft")).toBeInTheDocument();
+    expect(within(crowsItem).queryByRole("button", { name: /^Discard draft/ })).toBeNull();
+  });
+
+  it("uses a version as the draft and keeps the draft's own text as another version", async () => {
+    const user = userEvent.setup();
+    await keptOnDevice();
+    const [older] = await versionsOf(FOG);
+    await user.click(within(older).getByRole("button", { name: "Use this version" }));
+    expect(
+      await screen.findByText(
+        "This version is now the draft; the draft's text is kept as another version",
+      ),
+    ).toBeInTheDocument();
+    expect((await loadDraft(FOG_SLUG))?.fields.comment).toBe("Older fog text\nwith a second line");
+    await waitFor(async () =>
+      expect(within((await versionsOf(FOG))[0]).getByText(KEPT)).toHaveTextContent(
+        /\(replaced by another version\)$/,
+      ),
+    );
+    const fog = await versionsOf(FOG);
+    expect(fog).toHaveLength(1);
+    expect(within(fog[0]).getByText("Fog thoughts")).toBeInTheDocument();
+    const list = screen.getByRole("list", { name: "Drafts" });
+    expect(within(list).getByText("Older fog text")).toHaveClass("draft-line");
+    expect(await keptVersions()).toEqual(
+      expect.arrayContaining([[FOG_SLUG, "Fog thoughts", "replaced"]]),
+    );
+  });
+
+  it("uses a version of an article with no draft, which then has one", async () => {
+    const user = userEvent.setup();
+    await keptOnDevice();
+    const [crows] = await versionsOf(CROWS);
+    await user.click(within(crows).getByRole("button", { name: "Use this version" }));
+    expect(await screen.findByText("This version is now the draft")).toBeInTheDocument();
+    expect((await loadDraft(CROWS_SLUG))?.fields.comment).toBe("Crows, from a page that closed");
+    await waitFor(() =>
+      expect(screen.queryByRole("list", { name: /^Other versions: A Field Guide/ })).toBeNull(),
+    );
+    expect(listDrafts().map((d) => d.slug)).toContain(CROWS_SLUG);
+  });
+
+  it("discards a version, and Undo puts it back as it was", async () => {
+    const user = userEvent.setup();
+    await keptOnDevice();
+    const before = await keptVersions();
+    const [older] = await versionsOf(FOG);
+    const when = within(older).getByText(KEPT).textContent;
+    await user.click(within(older).getByRole("button", { name: "Discard" }));
+    await waitFor(() =>
+      expect(screen.queryByRole("list", { name: `Other versions: ${FOG}` })).toBeNull(),
+    );
+    expect(await keptVersions()).toHaveLength(before.length - 1);
+
+    await user.click(await screen.findByRole("button", { name: "Undo" }));
+    const [back] = await versionsOf(FOG);
+    expect(within(back).getByText(KEPT).textContent).toBe(when);
+    expect(await keptVersions()).toEqual(before);
+  });
+
+  it("copies a version's whole text to the clipboard", async () => {
+    const user = userEvent.setup();
+    await keptOnDevice();
+    const [older] = await versionsOf(FOG);
+    await user.click(within(older).getByRole("button", { name: "Copy" }));
+    expect(await screen.findByText("Copied to the clipboard")).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe("Older fog text\nwith a second line");
+  });
+
+  it("shows a version another tab kept while the page is open", async () => {
+    await keptOnDevice();
+    await versionsOf(CROWS);
+    await keepVersion(SPACE_SLUG, fields("Space, from the other tab"), "conflict");
+    const channel = new BroadcastChannel("offprint");
+    channel.postMessage({ kind: "versions", key: `${SPACE_SLUG}:x`, rev: 1 });
+    channel.close();
+    const [space] = await versionsOf(SPACE);
+    expect(within(space).getByText(KEPT)).toHaveTextContent(/\(from another tab\)$/);
+    expect(within(space).getByText("Space, from the other tab")).toBeInTheDocument();
   });
 });
 

@@ -31,7 +31,7 @@ import {
 } from "../../../src/storage/outbox.ts";
 import { parseBackup, exportData } from "../../../src/storage/backup.ts";
 import { applyImport, planImport, undoImport } from "../../../src/storage/import.ts";
-import { loadVersions } from "../../../src/storage/versions.ts";
+import { loadVersions, VersionAdapter } from "../../../src/storage/versions.ts";
 import { deviceState } from "../device-state.ts";
 
 const fixture = (name: string) =>
@@ -57,6 +57,24 @@ describe("every migration, on records Offprint 0.1 wrote", () => {
     expect(d.state).toBe("ok");
     if (d.state !== "ok") return;
     expect(d.value).toEqual({ ...(V1.draft as object), v: 2 });
+  });
+
+  it("reads a version-1 kept version as version 2, and version 1 never held the reason replaced", () => {
+    const kept = {
+      v: 1,
+      id: `${SLUG}:abc-1`,
+      slug: SLUG,
+      fields: { comment: "lost to an import", name: "", email: "", website: "" },
+      savedAt: 1764000000000,
+      reason: "import",
+    };
+    expect(decode(VersionAdapter, kept)).toEqual({
+      state: "ok",
+      from: 1,
+      value: { ...kept, v: 2 },
+    });
+    expect(decode(VersionAdapter, { ...kept, reason: "replaced" }).state).toBe("bad");
+    expect(decode(VersionAdapter, { ...kept, v: 2, reason: "replaced" }).state).toBe("ok");
   });
 
   it("reads every other kind's version-1 record as it is (their current version)", () => {
