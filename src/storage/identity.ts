@@ -2,7 +2,7 @@
 // database, present only while the reader has ticked "Remember me".
 import * as v from "valibot";
 import { RECORD_KEYS } from "./keys.ts";
-import { loadOne, REMOVE, update, type Adapter } from "./records.ts";
+import { loadOne, REMOVE, update, firstVersion } from "./records.ts";
 import { text } from "./drafts.ts";
 
 const IdentityV1 = v.object({
@@ -13,13 +13,11 @@ const IdentityV1 = v.object({
 });
 export type Identity = v.InferOutput<typeof IdentityV1>;
 
-export const IdentityAdapter: Adapter<Identity> = {
-  kind: "identity",
-  version: 1,
-  schemas: { 1: IdentityV1 },
-  migrations: {},
-  validKey: (key) => key === RECORD_KEYS.identity,
-};
+export const IdentityAdapter = firstVersion<Identity>(
+  "identity",
+  IdentityV1,
+  (key) => key === RECORD_KEYS.identity,
+);
 
 /** The remembered name, email and website, or undefined when the reader has not ticked the box. */
 export function loadIdentity(): Promise<Identity | undefined> {

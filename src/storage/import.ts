@@ -11,7 +11,7 @@ import { read } from "./db.ts";
 import { writeBatch } from "./batch.ts";
 import { lockName, RECORD_KEYS, WEB_KEYS, type Kind } from "./keys.ts";
 import { withLock } from "./locks.ts";
-import { decode, loadOne, type Adapter } from "./records.ts";
+import { decode, loadOne, type Adapter, firstVersion } from "./records.ts";
 import { chunkOf, goodMarks, ReadChunkAdapter, type ReadChunk } from "./reads.ts";
 import { BookmarkAdapter } from "./bookmarks.ts";
 import { DraftAdapter, sameFields, type Draft } from "./drafts.ts";
@@ -271,12 +271,7 @@ const JournalV1 = v.object({
 });
 type Journal = v.InferOutput<typeof JournalV1>;
 
-const JournalAdapter: Adapter<Journal> = {
-  kind: "journal",
-  version: 1,
-  schemas: { 1: JournalV1 },
-  migrations: {},
-};
+const JournalAdapter = firstVersion<Journal>("journal", JournalV1);
 
 /** Runs `fn` holding the lock of every key, taken one after another in one order. */
 function withLocks<T>(names: string[], fn: () => Promise<T>): Promise<T> {

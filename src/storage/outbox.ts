@@ -10,7 +10,7 @@ import * as v from "valibot";
 import { lockName, RECORD_KEYS, WEB_KEYS } from "./keys.ts";
 import { withLock } from "./locks.ts";
 import { DraftFields } from "./drafts.ts";
-import { loadAll, loadOne, REMOVE, SLUG, TIME, update, type Adapter } from "./records.ts";
+import { loadAll, loadOne, REMOVE, SLUG, TIME, update, firstVersion } from "./records.ts";
 import { announce } from "./sync.ts";
 
 /** Sent replies stay listed this long, so the reader can see what they wrote. */
@@ -39,24 +39,14 @@ const OutboxRecordV1 = v.object({
 });
 export type OutboxRecord = v.InferOutput<typeof OutboxRecordV1>;
 
-export const OutboxAdapter: Adapter<OutboxRecord> = {
-  kind: "outbox",
-  version: 1,
-  schemas: { 1: OutboxRecordV1 },
-  migrations: {},
-  validKey: (key) => v.is(OUTBOX_ID, key),
-};
+export const OutboxAdapter = firstVersion<OutboxRecord>("outbox", OutboxRecordV1, (key) =>
+  v.is(OUTBOX_ID, key),
+);
 
 const SentV1 = v.object({ v: v.literal(1), ids: v.record(OUTBOX_ID, TIME) });
 export type SentIds = v.InferOutput<typeof SentV1>;
 
-export const SentAdapter: Adapter<SentIds> = {
-  kind: "sent",
-  version: 1,
-  schemas: { 1: SentV1 },
-  migrations: {},
-  validKey: (key) => key === RECORD_KEYS.sent,
-};
+export const SentAdapter = firstVersion<SentIds>("sent", SentV1, (key) => key === RECORD_KEYS.sent);
 
 /** Whether a record still has to reach the service. */
 export const isPending = (r: OutboxRecord): boolean =>

@@ -6,7 +6,7 @@
 // unload); the next start moves it into IndexedDB when it is newer.
 import * as v from "valibot";
 import { WEB_KEYS } from "./keys.ts";
-import { isSlug, loadAll, loadOne, SLUG, TIME, update, KEEP, type Adapter } from "./records.ts";
+import { isSlug, loadAll, loadOne, SLUG, TIME, update, KEEP, firstVersion } from "./records.ts";
 import { announce } from "./sync.ts";
 
 const PositionV1 = v.object({
@@ -16,13 +16,7 @@ const PositionV1 = v.object({
 });
 export type Position = v.InferOutput<typeof PositionV1>;
 
-export const PositionAdapter: Adapter<Position> = {
-  kind: "positions",
-  version: 1,
-  schemas: { 1: PositionV1 },
-  migrations: {},
-  validKey: isSlug,
-};
+export const PositionAdapter = firstVersion<Position>("positions", PositionV1, isSlug);
 
 const Pending = v.object({ slug: SLUG, position: PositionV1 });
 

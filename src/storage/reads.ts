@@ -3,7 +3,7 @@
 // rewrites at most CHUNKS records, never one transaction per article. Each mark is checked on its
 // own: a bad one costs only itself (it stays in the record, untouched, and is counted as skipped).
 import * as v from "valibot";
-import { loadAll, loadOne, recordProblems, SLUG, TIME, update, type Adapter } from "./records.ts";
+import { loadAll, loadOne, recordProblems, SLUG, TIME, update, firstVersion } from "./records.ts";
 import { announce } from "./sync.ts";
 
 export const CHUNKS = 32;
@@ -20,13 +20,9 @@ const ReadChunkV1 = v.object({
 });
 export type ReadChunk = v.InferOutput<typeof ReadChunkV1>;
 
-export const ReadChunkAdapter: Adapter<ReadChunk> = {
-  kind: "reads",
-  version: 1,
-  schemas: { 1: ReadChunkV1 },
-  migrations: {},
-  validKey: (key) => /^chunk-\d+$/.test(key),
-};
+export const ReadChunkAdapter = firstVersion<ReadChunk>("reads", ReadChunkV1, (key) =>
+  /^chunk-\d+$/.test(key),
+);
 
 /** The chunk record that holds a slug's read mark. */
 export function chunkOf(slug: string): string {

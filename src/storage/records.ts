@@ -27,6 +27,19 @@ export interface Adapter<T extends Versioned> {
   validKey?: (key: string) => boolean;
 }
 
+/**
+ * The adapter of a kind still at its first version (no migrations yet): the one schema, and which
+ * keys hold its records (any, when not given).
+ * @example export const PositionAdapter = firstVersion<Position>("positions", PositionV1, isSlug);
+ */
+export function firstVersion<T extends Versioned>(
+  kind: Kind,
+  schema: v.GenericSchema,
+  validKey?: (key: string) => boolean,
+): Adapter<T> {
+  return { kind, version: 1, schemas: { 1: schema }, migrations: {}, validKey };
+}
+
 export type Decoded<T> =
   | { state: "missing" }
   | { state: "ok"; value: T; from: number }

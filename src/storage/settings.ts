@@ -3,7 +3,7 @@
 // first paint (IndexedDB cannot be read synchronously). IndexedDB is the record; the mirror follows.
 import * as v from "valibot";
 import { RECORD_KEYS, WEB_KEYS } from "./keys.ts";
-import { loadOne, update, type Adapter } from "./records.ts";
+import { loadOne, update, firstVersion } from "./records.ts";
 
 export const THEMES = ["system", "light", "dark"] as const;
 export const TEXT_SIZES = ["small", "medium", "large", "larger", "largest"] as const;
@@ -21,13 +21,11 @@ export type Settings = v.InferOutput<typeof SettingsV1>;
 /** The settings as stored and as mirrored (the mirror holds the current version only). */
 export const Settings = SettingsV1;
 
-export const SettingsAdapter: Adapter<Settings> = {
-  kind: "settings",
-  version: 1,
-  schemas: { 1: SettingsV1 },
-  migrations: {},
-  validKey: (key) => key === RECORD_KEYS.settings,
-};
+export const SettingsAdapter = firstVersion<Settings>(
+  "settings",
+  SettingsV1,
+  (key) => key === RECORD_KEYS.settings,
+);
 
 export const DEFAULT_SETTINGS: Settings = {
   v: 1,
