@@ -100,15 +100,21 @@ async function holdings(cache: Cache): Promise<Holdings> {
     groups.push({ files, openedAt: Number(opened) || 0, stale: !article, pinned: false, article });
   }
   // Files no stamped body names, as the worker cached them on its own (a body being read, a
-  // picture in the list): grouped by their article, never opened; the rest is stale.
+  // picture in the list): grouped by their article; the rest is stale. A body the worker has just
+  // cached is the article being opened, before the page stamps it: it counts as opened now, so
+  // the check its caching sets off never drops the very article the reader is reading.
   const unstamped = new Map<ArticleSummary, Holdings["groups"][number]>();
+  const now = Date.now();
   for (const url of sizes.keys()) {
     if (named.has(url)) continue;
     const article = byBody.get(url) ?? byImage.get(url);
+    const openedAt = byBody.has(url) ? now : 0;
     const group = article && unstamped.get(article);
-    if (group) group.files.push(url);
-    else if (article)
-      unstamped.set(article, { files: [url], openedAt: 0, stale: false, pinned: false, article });
+    if (group) {
+      group.files.push(url);
+      group.openedAt = Math.max(group.openedAt, openedAt);
+    } else if (article)
+      unstamped.set(article, { files: [url], openedAt, stale: false, pinned: false, article });
     else groups.push({ files: [url], openedAt: 0, stale: true, pinned: false });
   }
   groups.push(...unstamped.values());
