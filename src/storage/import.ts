@@ -366,15 +366,6 @@ function setFlag(on: boolean): void {
   }
 }
 
-/** Whether an import may have been cut short (start-up loads this module only then). */
-export function importMayBeHalfDone(): boolean {
-  try {
-    return localStorage.getItem(WEB_KEYS.importPending) !== null;
-  } catch {
-    return false;
-  }
-}
-
 /** Raises the outbox's start-up flag when a reply waits after records were put back, else drops it. */
 async function flagWaitingReplies(writes: { kind: Kind }[]): Promise<void> {
   if (!writes.some((w) => w.kind === "outbox")) return;
