@@ -14,12 +14,12 @@ import {
   removeOutboxRecord,
   saveOutboxRecord,
   setPendingFlag,
+  withOutboxLock,
   type OutboxRecord,
 } from "../storage/outbox.ts";
 import { hasComment, loadDraft, sameFields, type DraftFields } from "../storage/drafts.ts";
 import { replaceDraft } from "../storage/draft-writes.ts";
 import { keepVersion, removeVersion } from "../storage/versions.ts";
-import { withLock } from "../storage/locks.ts";
 import { onChange } from "../storage/sync.ts";
 import { requestPersistence } from "../storage/persist.ts";
 import { applyDraft } from "./drafts.ts";
@@ -124,7 +124,6 @@ export function listOutbox(slug?: string): OutboxRecord[] {
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
-const lockName = (id: string) => `offprint-outbox-${id}`;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Wakes this tab when the next waiting reply is due; clears the start-up flag when none waits. */
@@ -149,7 +148,7 @@ function schedule(): void {
  * sent meanwhile is not sent again. `now` ignores the backoff (Retry now, back online).
  */
 export function sendReply(id: string, now = false): Promise<void> {
-  return withLock(lockName(id), async () => {
+  return withOutboxLock(id, async () => {
     const stored = await loadOutboxRecord(id);
     if (!stored) return forget(id);
     apply(stored);
@@ -263,7 +262,7 @@ export function retryNow(id: string): Promise<void> {
 
 /** "Discard": the reply leaves the outbox (after any try in flight). */
 export function discardReply(id: string): Promise<void> {
-  return withLock(lockName(id), async () => {
+  return withOutboxLock(id, async () => {
     await removeOutboxRecord(id);
     forget(id);
   })
@@ -283,7 +282,7 @@ export type EditChoice = "replace" | "both";
  * @example if ((await editReply(id)) === "ask") await editReply(id, "both");
  */
 export function editReply(id: string, choice?: EditChoice): Promise<"done" | "ask" | "failed"> {
-  return withLock(lockName(id), async () => {
+  return withOutboxLock(id, async () => {
     const r = await loadOutboxRecord(id);
     if (!r) {
       forget(id);
@@ -319,7 +318,7 @@ export function editReply(id: string, choice?: EditChoice): Promise<"done" | "as
  * `previous`. Text typed into the draft since is kept as another version, never overwritten.
  */
 function undoEdit(reply: OutboxRecord, previous: DraftFields, version?: string): Promise<void> {
-  return withLock(lockName(reply.id), async () => {
+  return withOutboxLock(reply.id, async () => {
     const now = await loadDraft(reply.slug);
     if (now && !sameFields(now.fields, reply.fields)) {
       await keepVersion(reply.slug, now.fields, "edit", now.title);
