@@ -1,10 +1,12 @@
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
-import { copyFile, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
 import { offprintPwa } from "./build/pwa.ts";
 import { budgetFromEnv, readerCacheBytesFromEnv } from "./build/precache.ts";
+import { feedItemsFromEnv } from "./build/feeds.ts";
+import { siteUrlFromEnv } from "./build/site-url.ts";
 import { stopBuild } from "./build/stop.ts";
 
 /** Build settings come from the environment, so a publisher needs no config file of their own. */
@@ -24,6 +26,8 @@ function settings() {
     content: env.OFFPRINT_CONTENT || "content/articles",
     siteName: env.OFFPRINT_SITE_NAME || "Offprint",
     commentsUrl,
+    siteUrl: siteUrlFromEnv(env, base),
+    feedItems: feedItemsFromEnv(env),
   };
 }
 
@@ -59,12 +63,10 @@ export default defineConfig({
       edition: () => edition.api?.edition(),
     }),
     {
-      // A plain static host serves 404.html for unknown paths: make it the app, so deep links open.
-      name: "offprint-404",
+      name: "offprint-theme",
       apply: "build",
       async writeBundle(options) {
         const dir = options.dir ?? "dist";
-        await copyFile(path.join(dir, "index.html"), path.join(dir, "404.html"));
         // theme.js runs before the first paint on every page load: ship it without its comments
         // and indentation (it has no strings containing "//").
         const theme = path.join(dir, "theme.js");

@@ -6,13 +6,10 @@
 // the swap does not move anything; its ids are its own, so the two never clash.
 import type { ArticleSummary, CatalogIndex } from "../src/catalog/types.ts";
 import { formatDate, readingTime } from "../src/catalog/format.ts";
+import { escapeHtml } from "./html.ts";
 
 /** How many cards the static copy holds: more than the tallest first screen shows. */
 export const FIRST_SCREEN_ARTICLES = 6;
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const BOOKMARK_ICON =
   '<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">' +

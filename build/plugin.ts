@@ -1,11 +1,27 @@
 // The Vite plugin that turns the content folder into the edition: in a build it emits the index,
 // bodies and images as files; in dev it serves them from memory. The app imports
-// `virtual:offprint/edition` for the index's URL and the site's settings.
+// `virtual:offprint/edition` for the index's URL and the site's settings. Beside the edition it
+// writes what other sites read (build/published.ts): feeds, the sitemap, robots.txt and
+// link-preview pictures, and the head of index.html and 404.html.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
 import { buildSearchIndex } from "./search.ts";
-import { escapeHtml, firstScreenHtml } from "./first-screen.ts";
+import { firstScreenHtml } from "./first-screen.ts";
+import { escapeHtml } from "./html.ts";
+import { headHtml, pageHead } from "./head.ts";
+import { publish, SITE_URL_MISSING, type Published } from "./published.ts";
 import { stopBuild } from "./stop.ts";
+
+/** What the dev server answers for the files it serves from memory. */
+const CONTENT_TYPES: Record<string, string> = {
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain",
+};
 
 const VIRTUAL_ID = "virtual:offprint/edition";
 const RESOLVED_ID = "\0" + VIRTUAL_ID;
@@ -17,6 +33,10 @@ export interface OffprintOptions {
   siteName: string;
   /** The comment service, if any (OFFPRINT_COMMENTS_URL). */
   commentsUrl?: string;
+  /** The absolute URL of the site root, ending with "/" (OFFPRINT_SITE_URL), if given. */
+  siteUrl?: string;
+  /** Articles per feed (OFFPRINT_FEED_ITEMS). */
+  feedItems: number;
 }
 
 /**
@@ -50,6 +70,7 @@ export interface OffprintApi {
 export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   let edition: Edition | undefined;
   let search: EditionFile | undefined;
+  let published: Published | undefined;
   let config: ResolvedConfig;
 
   async function load(): Promise<Edition> {
@@ -63,6 +84,18 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     return search;
   }
 
+  /** Feeds, sitemap, robots.txt and preview pictures, made only when first needed. */
+  async function publishedFiles(): Promise<Published> {
+    published ??= publish(await load(), options);
+    return published;
+  }
+
+  /** The head of a route as HTML, for the pages this plugin writes. */
+  async function head(kind: "home" | "shell"): Promise<string> {
+    const { images } = await publishedFiles();
+    return headHtml(pageHead({ kind }, { ...options, images }));
+  }
+
   return {
     name: "offprint-content",
     api: { edition: () => edition },
@@ -72,8 +105,10 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     async buildStart() {
       edition = undefined;
       search = undefined;
+      published = undefined;
       try {
         for (const warning of (await load()).warnings) config.logger.warn(warning);
+        if (!options.siteUrl && config.command === "build") config.logger.warn(SITE_URL_MISSING);
       } catch (err) {
         if (!(err instanceof ContentError)) throw err;
         // A one-off build prints the problems alone; dev and watch mode keep running and show them.
@@ -102,7 +137,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
         const { index, indexFile } = await load();
         const csp = contentSecurityPolicy(options.commentsUrl);
         const page = html
-          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(options.siteName)}</title>`)
+          .replace(/<title>[^<]*<\/title>/, await head("home"))
           .replace(
             "<!--csp-->",
             config.command === "build"
@@ -132,25 +167,39 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       },
     },
     async generateBundle() {
-      for (const file of [...(await load()).files, await searchFile()]) {
+      const files = [
+        ...(await load()).files,
+        await searchFile(),
+        ...(await publishedFiles()).files,
+      ];
+      for (const file of files) {
         this.emitFile({ type: "asset", fileName: file.fileName, source: file.source });
       }
+    },
+    async writeBundle(output) {
+      // A plain static host serves 404.html for unknown paths: make it the app, so deep links
+      // open. Its head claims no address: it stands for any page the build did not write.
+      const dir = output.dir ?? "dist";
+      const html = await readFile(path.join(dir, "index.html"), "utf8");
+      const [home, shell] = [await head("home"), await head("shell")];
+      if (!html.includes(home)) throw new Error("offprint: index.html lost the head it was given");
+      await writeFile(path.join(dir, "404.html"), html.replace(home, shell));
     },
     configureServer(server) {
       server.middlewares.use(async (req, res, next) => {
         const url = (req.url ?? "").split("?")[0];
         if (!url.startsWith(config.base)) return next();
         const rel = decodeURIComponent(url.slice(config.base.length));
-        const files = [...(await load()).files, await searchFile()];
+        const files = [
+          ...(await load()).files,
+          await searchFile(),
+          ...(await publishedFiles()).files,
+        ];
         const file = files.find((f) => f.fileName === rel);
         if (!file) return next();
         res.setHeader(
           "Content-Type",
-          rel.endsWith(".json")
-            ? "application/json"
-            : rel.endsWith(".svg")
-              ? "image/svg+xml"
-              : "application/octet-stream",
+          CONTENT_TYPES[path.extname(rel)] ?? "application/octet-stream",
         );
         res.end(file.source);
       });

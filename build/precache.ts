@@ -5,6 +5,7 @@
 import type { ManifestTransform } from "workbox-build";
 import type { Edition } from "./edition.ts";
 import { CONTENT_DIR } from "./edition.ts";
+import { numberFromEnv } from "./env.ts";
 
 export interface PrecacheBudget {
   /** At most this many articles (newest first). */
@@ -36,34 +37,15 @@ export interface Selection {
 }
 
 /**
- * Reads one number from the build environment; unset or empty keeps `fallback`.
- * @throws Error naming the variable when the value is not a number ≥ 0 (or not whole, if asked).
- */
-function numberFromEnv(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  integer = false,
-): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
-    throw new Error(
-      `${name} must be ${integer ? "a whole number" : "a number"} ≥ 0 (got ${JSON.stringify(raw)})`,
-    );
-  }
-  return value;
-}
-
-/**
  * Reads the budget from the build environment; unset or empty variables keep the default.
  * @example budgetFromEnv({ OFFPRINT_PRECACHE_ARTICLES: "50", OFFPRINT_PRECACHE_MB: "5" })
  * @throws Error naming the variable when a value is not a number ≥ 0.
  */
 export function budgetFromEnv(env: Record<string, string | undefined>): PrecacheBudget {
   return {
-    articles: numberFromEnv(env, "OFFPRINT_PRECACHE_ARTICLES", DEFAULT_BUDGET.articles, true),
+    articles: numberFromEnv(env, "OFFPRINT_PRECACHE_ARTICLES", DEFAULT_BUDGET.articles, {
+      integer: true,
+    }),
     bytes: Math.floor(numberFromEnv(env, "OFFPRINT_PRECACHE_MB", DEFAULT_BUDGET.bytes / MB) * MB),
   };
 }

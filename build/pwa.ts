@@ -6,6 +6,7 @@ import type { PluginOption } from "vite";
 import type { Edition } from "./edition.ts";
 import { CONTENT_DIR } from "./edition.ts";
 import { MB, precacheTransform, type PrecacheBudget } from "./precache.ts";
+import { PUBLISHED_GLOBS } from "./published.ts";
 
 export const THEME_COLOR = "#8a2b1c";
 export const BACKGROUND_COLOR = "#fbf8f3";
@@ -53,8 +54,9 @@ export function offprintPwa(options: PwaOptions): PluginOption {
     injectManifest: {
       // Everything the shell and the edition need; the manifest is added by the plugin itself.
       globPatterns: ["**/*.{js,css,html,json,svg,png,jpg,jpeg,gif,webp,avif,ico}"],
-      // 404.html is index.html again, for static hosts; the navigation route covers it.
-      globIgnores: ["404.html"],
+      // 404.html is index.html again, for static hosts; the navigation route covers it. Feeds,
+      // the sitemap and link-preview pictures are for other sites, not for the app offline.
+      globIgnores: ["404.html", ...PUBLISHED_GLOBS],
       // Hashed names never change content: keep them as plain URLs (no revision query), which
       // also lets the page find them with `caches.match(url)`.
       dontCacheBustURLsMatching: new RegExp(
