@@ -63,6 +63,20 @@ describe("npm run build on bad input", () => {
     expect(lines(stderr)).toEqual([`OFFPRINT_PRECACHE_MB must be a number ≥ 0 (got "abc")`]);
     expect(stdout).not.toMatch(/error/i);
   });
+
+  it.each([
+    [
+      { OFFPRINT_SITE_URL: "gazette.example/news/" },
+      `OFFPRINT_SITE_URL must be the absolute http(s) URL of the site's root, such as ` +
+        `https://gazette.example/ (got "gazette.example/news/")`,
+    ],
+    [{ OFFPRINT_FEED_ITEMS: "0" }, `OFFPRINT_FEED_ITEMS must be a whole number ≥ 1 (got "0")`],
+  ])("stops on %j with the one line naming the variable", async (env, message) => {
+    const { code, stdout, stderr } = await viteBuild("bad-site", env);
+    expect(code).toBe(1);
+    expect(lines(stderr)).toEqual([message]);
+    expect(stdout).not.toMatch(/error/i);
+  });
 });
 
 describe("npm run build on content it has to clean", () => {
@@ -81,10 +95,21 @@ describe("npm run build on content it has to clean", () => {
         "who reads the article",
     );
     expect(code).toBe(0);
+    // Built without OFFPRINT_SITE_URL: one line says what needs it and was left out.
+    expect(lines(stdout + stderr).filter((l) => l.includes("OFFPRINT_SITE_URL"))).toEqual([
+      "offprint: OFFPRINT_SITE_URL is not set, so the build left out what needs the site's " +
+        "absolute address: canonical links, Open Graph and X card tags, JSON-LD, link-preview " +
+        "pictures, the feeds (feed.xml, feed.json) and sitemap.xml",
+    ]);
+    const dist = await readdir(path.join(temp, "external"));
+    expect(dist).toContain("robots.txt");
+    expect(dist).not.toContain("feed.xml");
+    expect(dist).not.toContain("sitemap.xml");
     const articles = path.join(temp, "external", "content", "articles");
     const [body] = await readdir(articles);
     const html = JSON.parse(await readFile(path.join(articles, body), "utf8")).html;
     expect(html).toContain("after.");
     expect(html).not.toContain("example.com");
-  });
+    // A whole build: on a machine shared with other work it can take longer than the default.
+  }, 60_000);
 });
