@@ -1,0 +1,155 @@
+// What other sites read from a build with OFFPRINT_SITE_URL: the feeds, the sitemap, robots.txt,
+// the link-preview pictures and the head of index.html, read from the real build's folder; and the
+// head's JSON-LD data block opened in Chromium under the app's strict CSP.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { parseAtomFeed, parseJsonFeed } from "feedsmith";
+import { imageSize } from "image-size";
+import { JSDOM } from "jsdom";
+import { test, expect } from "./fixtures.ts";
+import { buildApp } from "./build.ts";
+import { serveStatic, type StaticHost } from "./static-server.ts";
+
+const DIST = "dist-published";
+const SITE = "https://gazette.example/news/";
+/** The sample edition's articles and categories (content/articles). */
+const ARTICLES = 25;
+const CATEGORIES = ["culture", "general", "science", "technology", "travel"];
+
+const read = (file: string) => readFile(path.join(DIST, file), "utf8");
+
+/** Parses XML strictly: a document that is not well-formed fails the test. */
+function xml(source: string): Document {
+  const doc = new new JSDOM("").window.DOMParser().parseFromString(source, "application/xml");
+  expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+  return doc;
+}
+
+test.describe("a build for a site at https://gazette.example/news/", () => {
+  test.describe.configure({ mode: "serial" });
+  let host: StaticHost;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await buildApp(DIST, { OFFPRINT_SITE_URL: SITE, OFFPRINT_BASE: "/news/" });
+    host = await serveStatic(DIST, "/news/");
+  });
+  test.afterAll(() => host?.close());
+
+  test("writes Atom and JSON feeds of the newest 20 articles that a feed parser reads", async () => {
+    const atom = parseAtomFeed(await read("feed.xml"));
+    expect(atom.id).toBe(`${SITE}feed.xml`);
+    expect(atom.entries).toHaveLength(20);
+    const json = parseJsonFeed(await read("feed.json"));
+    const items = json.items ?? [];
+    expect(json.title).toBe("Offprint");
+    expect(items.map((i) => i.id)).toEqual(atom.entries!.map((e) => e.id));
+    for (const item of items) {
+      expect(item.url).toMatch(new RegExp(`^${SITE}articles/[a-z0-9-]+$`));
+      expect(item.date_published).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(item.content_html?.length).toBeGreaterThan(200);
+      // Every address in the body is absolute: none starts at the host's root or is relative.
+      const body = new JSDOM(item.content_html).window.document;
+      for (const el of body.querySelectorAll("[href], [src]")) {
+        expect(el.getAttribute("href") ?? el.getAttribute("src")).toMatch(/^(https?:|mailto:)/);
+      }
+    }
+    // An SVG picture's link-preview rendition is a PNG the build wrote, 1200 pixels wide.
+    const pictured = items.filter((i) => i.image);
+    expect(pictured.length).toBeGreaterThan(0);
+    for (const item of pictured) {
+      expect(item.image).toMatch(new RegExp(`^${SITE}content/og/.+\\.png$`));
+      const png = await readFile(path.join(DIST, item.image!.slice(SITE.length)));
+      expect(imageSize(png)).toMatchObject({ type: "png", width: 1200 });
+    }
+  });
+
+  test("writes a feed pair for every category", async () => {
+    expect((await readdir(path.join(DIST, "category"))).sort()).toEqual(CATEGORIES);
+    const atom = parseAtomFeed(await read("category/science/feed.xml"));
+    expect(atom.title?.value).toBe("Science · Offprint");
+    expect(atom.entries?.length).toBeGreaterThan(0);
+    const json = parseJsonFeed(await read("category/science/feed.json"));
+    const items = json.items ?? [];
+    expect(items.map((i) => i.id)).toEqual(atom.entries!.map((e) => e.id));
+    expect(items.every((i) => i.tags?.[0] === "Science")).toBe(true);
+  });
+
+  test("writes a sitemap of every article and category, named by robots.txt", async () => {
+    const doc = xml(await read("sitemap.xml"));
+    const locs = [...doc.getElementsByTagName("loc")].map((l) => l.textContent);
+    expect(locs.filter((l) => l?.startsWith(`${SITE}articles/`))).toHaveLength(ARTICLES);
+    expect(locs.filter((l) => l?.startsWith(`${SITE}category/`)).sort()).toEqual(
+      CATEGORIES.map((c) => `${SITE}category/${c}`),
+    );
+    expect(locs[0]).toBe(SITE);
+    expect(doc.getElementsByTagName("lastmod")).toHaveLength(locs.length);
+    expect(await read("robots.txt")).toBe(
+      `User-agent: *\nAllow: /\n\nSitemap: ${SITE}sitemap.xml\n`,
+    );
+  });
+
+  test("leaves the feeds, the sitemap and the previews out of the service worker's precache", async () => {
+    const sw = await read("sw.js");
+    expect(sw).toContain("content/index-"); // the precache list is there…
+    expect(sw).not.toMatch(/feed\.(xml|json)|sitemap|robots|content\/og\//); // …without these
+  });
+
+  test("index.html's head links the feeds and describes the site, and its JSON-LD breaks no CSP rule", async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener("securitypolicyviolation", (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await page.goto(host.url);
+    await expect(page.getByRole("heading", { level: 1, name: "Latest articles" })).toBeVisible();
+    const head = await page.evaluate(() => {
+      const attr = (selector: string, name: string) =>
+        [...document.querySelectorAll(selector)].map((el) => el.getAttribute(name));
+      return {
+        csp: attr('meta[http-equiv="Content-Security-Policy"]', "content")[0],
+        title: document.title,
+        description: attr('meta[name="description"]', "content"),
+        canonical: attr('link[rel="canonical"]', "href"),
+        ogType: attr('meta[property="og:type"]', "content"),
+        ogUrl: attr('meta[property="og:url"]', "content"),
+        siteName: attr('meta[property="og:site_name"]', "content"),
+        feeds: attr('link[rel="alternate"]', "href"),
+        jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) =>
+          JSON.parse(s.textContent ?? ""),
+        ),
+        violations: (window as unknown as { violations: string[] }).violations,
+      };
+    });
+    expect(head.csp).toContain("script-src 'self'");
+    expect(head).toMatchObject({
+      title: "Offprint",
+      description: ["The latest articles from Offprint."],
+      canonical: [SITE],
+      ogType: ["website"],
+      ogUrl: [SITE],
+      siteName: ["Offprint"],
+      feeds: [`${SITE}feed.xml`, `${SITE}feed.json`],
+      jsonLd: [
+        { "@context": "https://schema.org", "@type": "WebSite", name: "Offprint", url: SITE },
+      ],
+      violations: [],
+    });
+    // The feeds the head names are there, served from the build.
+    for (const feed of head.feeds) {
+      const res = await page.request.get(host.url + feed!.slice(SITE.length));
+      expect(res.status()).toBe(200);
+    }
+  });
+
+  test("404.html, the app at any other address, claims no address of its own", async () => {
+    const doc = new JSDOM(await read("404.html")).window.document;
+    expect(doc.title).toBe("Offprint");
+    expect(doc.querySelector('link[rel="canonical"], meta[property^="og:"]')).toBeNull();
+    expect(doc.querySelector('script[type="application/ld+json"]')).toBeNull();
+    expect(doc.querySelectorAll('link[rel="alternate"]')).toHaveLength(2);
+  });
+});
