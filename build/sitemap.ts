@@ -4,6 +4,8 @@
 import type { ArticleSummary } from "../src/catalog/types.ts";
 import type { EditionFile } from "./edition.ts";
 import { updatedDay } from "./dates.ts";
+// Numeric character references mean the same in XML.
+import { escapeHtml as escapeXml } from "./html.ts";
 import { absoluteUrl, articlePath, categoryPath } from "./site-url.ts";
 
 /** The sitemap protocol's limit of URLs per file. */
@@ -15,10 +17,6 @@ export interface SitemapUrl {
   loc: string;
   /** YYYY-MM-DD */
   lastmod?: string;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function entry(tag: "url" | "sitemap", u: SitemapUrl): string {
