@@ -34,8 +34,8 @@ export function rasterize(
   svg: string,
   width = OG_WIDTH,
 ): { data: Uint8Array; width: number; height: number } {
-  // No fonts beyond the system's: a picture's text renders as on a server without them, and the
-  // build does not read files the publisher did not give it.
+  // Text in a picture is drawn with the building machine's fonts (resvg's default). The SVG was
+  // sanitized first, so it refers to no other file for resvg to read.
   const image = new Resvg(svg, { fitTo: { mode: "width", value: width } }).render();
   return { data: image.asPng(), width: image.width, height: image.height };
 }
