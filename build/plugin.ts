@@ -5,6 +5,7 @@ import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
 import { buildSearchIndex } from "./search.ts";
 import { escapeHtml, firstScreenHtml } from "./first-screen.ts";
+import { noticeLines } from "./notices.ts";
 import { stopBuild } from "./stop.ts";
 
 const VIRTUAL_ID = "virtual:offprint/edition";
@@ -17,6 +18,10 @@ export interface OffprintOptions {
   siteName: string;
   /** The comment service, if any (OFFPRINT_COMMENTS_URL). */
   commentsUrl?: string;
+  /** Every warning stops the build (OFFPRINT_STRICT=1). */
+  strict?: boolean;
+  /** Drafts are built too (OFFPRINT_DRAFTS=1). */
+  drafts?: boolean;
 }
 
 /**
@@ -53,7 +58,12 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   let config: ResolvedConfig;
 
   async function load(): Promise<Edition> {
-    edition ??= await buildEdition(options.content, { cwd: config.root, base: config.base });
+    edition ??= await buildEdition(options.content, {
+      cwd: config.root,
+      base: config.base,
+      strict: options.strict,
+      drafts: options.drafts,
+    });
     return edition;
   }
 
@@ -73,7 +83,9 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       edition = undefined;
       search = undefined;
       try {
-        for (const warning of (await load()).warnings) config.logger.warn(warning);
+        const built = await load();
+        config.logger.info(noticeLines(built.notices).join("\n"));
+        for (const warning of built.warnings) config.logger.warn(warning);
       } catch (err) {
         if (!(err instanceof ContentError)) throw err;
         // A one-off build prints the problems alone; dev and watch mode keep running and show them.
