@@ -36,6 +36,8 @@ export interface Borrowed {
   mapped: string[];
   /** Values that cannot be used, naming their field. */
   errors: string[];
+  /** Offprint's fields whose value could not be read (their error is said once, above). */
+  failed: string[];
   /** Fields none of the rules reads (`layout`, `permalink`…). */
   unused: string[];
 }
@@ -67,16 +69,23 @@ function mapDate(data: Data, out: Borrowed, field: "date" | "updated", keys: rea
     const date = typeof value === "string" ? calendarDate(value) : undefined;
     if (date) {
       out.fields[field] = date;
-      out.mapped.push(key === field ? `${key} with a time or in words` : `${key} → ${field}`);
-    } else if (key === "date") out.fields.date = value; // Offprint's own message says what is wrong
-    else out.errors.push(`"${key}" must be YYYY-MM-DD (got ${shown(value)})`);
+      out.mapped.push(
+        key === field ? `${key} with a time or in words → YYYY-MM-DD` : `${key} → ${field}`,
+      );
+    } else if (key === "date")
+      out.fields.date = value; // Offprint's own message says what is wrong
+    else {
+      out.errors.push(`"${key}" must be YYYY-MM-DD (got ${shown(value)})`);
+      out.failed.push(field);
+    }
     return;
   }
 }
 
 function mapCategory(data: Data, out: Borrowed): string[] {
   const list = textList(data.categories, /\s+/); // Jekyll splits a text of categories on spaces
-  if (data.categories !== undefined && !list) out.errors.push('"categories" must be a list of text');
+  if (data.categories !== undefined && !list)
+    out.errors.push('"categories" must be a list of text');
   const rest = list ?? [];
   if (data.category !== undefined) {
     out.fields.category = data.category;
@@ -101,7 +110,8 @@ function mapTags(data: Data, out: Borrowed, moreCategories: string[]) {
   } else if (Array.isArray(data.tags)) tags.push(...data.tags);
   else if (data.tags !== undefined) out.fields.tags = data.tags; // Offprint's message
   const keywords = textList(data.keywords, /\s*,\s*/);
-  if (data.keywords !== undefined && !keywords) out.errors.push('"keywords" must be a list of text');
+  if (data.keywords !== undefined && !keywords)
+    out.errors.push('"keywords" must be a list of text');
   if (keywords?.length) out.mapped.push("keywords → tags");
   tags.push(...(keywords ?? []), ...moreCategories);
   if (tags.length) out.fields.tags = [...new Set(tags)];
@@ -150,7 +160,14 @@ function mapImage(data: Data, out: Borrowed) {
  * @example borrow({ title: "T", pubDate: "Jul 08 2022" }).fields.date // "2022-07-08"
  */
 export function borrow(data: Data, { dateFromName }: { dateFromName?: string } = {}): Borrowed {
-  const out: Borrowed = { fields: {}, draft: false, mapped: [], errors: [], unused: [] };
+  const out: Borrowed = {
+    fields: {},
+    draft: false,
+    mapped: [],
+    errors: [],
+    failed: [],
+    unused: [],
+  };
   if ("title" in data) out.fields.title = data.title;
   if ("imageCredit" in data) out.fields.imageCredit = data.imageCredit;
   mapDate(data, out, "date", BORROWED_FIELDS.date);

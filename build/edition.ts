@@ -318,8 +318,7 @@ export async function buildEdition(
           `image ${JSON.stringify(url)} in the body not found in the content folder or a ` +
             "static/ or public/ folder beside it: left as a link to the host",
         );
-      }
-      else report(`image ${JSON.stringify(url)} in the body ${copy}`);
+      } else report(`image ${JSON.stringify(url)} in the body ${copy}`);
     }
     if (problems.length > before) continue;
 

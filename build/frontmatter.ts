@@ -56,7 +56,7 @@ export const FrontMatterSchema = v.pipe(
 export type FrontMatter = v.InferOutput<typeof FrontMatterSchema>;
 
 /** What conventions.ts made of the front matter beside the fields: slug, draft, what it mapped. */
-export type Conventions = Omit<Borrowed, "fields" | "errors">;
+export type Conventions = Omit<Borrowed, "fields" | "errors" | "failed">;
 
 export type Parsed =
   | { ok: true; data: FrontMatter; body: string; bodyLine: number; conventions: Conventions }
@@ -97,6 +97,7 @@ export function parseFrontMatter(
     // A missing required field gets the wording a publisher expects.
     for (const issue of result.issues) {
       const key = issue.path?.[0]?.key;
+      if (typeof key === "string" && mapped?.failed.includes(key)) continue;
       if (typeof key === "string" && issue.input === undefined) errors.push(`"${key}" is required`);
       else errors.push(issue.message);
     }
@@ -104,7 +105,7 @@ export function parseFrontMatter(
   if (!result.success || errors.length || !mapped) {
     return { ok: false, errors: [...new Set(errors)], ...(mapped?.draft ? { draft: true } : {}) };
   }
-  const { fields: _fields, errors: _errors, ...conventions } = mapped;
+  const { fields: _fields, errors: _errors, failed: _failed, ...conventions } = mapped;
   return {
     ok: true,
     data: result.output,

@@ -53,10 +53,14 @@ export function noticeLines(n: Notices): string[] {
   if (n.mapped.length) lines.push(`  mapped: ${counted(n.mapped)}`);
   if (n.unused.length) lines.push(`  not used: ${counted(n.unused)}`);
   if (n.mdx.length) {
-    lines.push(`  skipped ${plural(n.mdx.length, ".mdx file")} (they need a JSX runtime): ${n.mdx.join(", ")}`);
+    lines.push(
+      `  skipped ${plural(n.mdx.length, ".mdx file")} (they need a JSX runtime): ${n.mdx.join(", ")}`,
+    );
   }
   if (n.notArticles) {
-    lines.push(`  not articles: ${plural(n.notArticles, "file")} named with a leading "_" (_index.md…)`);
+    lines.push(
+      `  not articles: ${plural(n.notArticles, "file")} named with a leading "_" (_index.md…)`,
+    );
   }
   lines.push(...n.renamed.map((line) => `  ${line}`));
   return lines;

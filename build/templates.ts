@@ -68,7 +68,10 @@ function figure(args: Map<string, string>): string {
 }
 
 const VIDEO: Record<string, (id: string) => { url: string; site: string }> = {
-  youtube: (id) => ({ url: `https://www.youtube.com/watch?v=${encodeURIComponent(id)}`, site: "YouTube" }),
+  youtube: (id) => ({
+    url: `https://www.youtube.com/watch?v=${encodeURIComponent(id)}`,
+    site: "YouTube",
+  }),
   vimeo: (id) => ({ url: `https://vimeo.com/${encodeURIComponent(id)}`, site: "Vimeo" }),
 };
 
