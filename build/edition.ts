@@ -13,6 +13,7 @@ import {
   decodePath,
   isExternal,
   makeExcerpt,
+  parseMarkdown,
   readingMinutes,
   renderMarkdown,
 } from "./markdown.ts";
@@ -307,7 +308,8 @@ export async function buildEdition(
     }
 
     const bodyImageCopies = new Map<string, ImageCopy>();
-    for (const url of bodyImages(templates.markdown)) {
+    const tree = parseMarkdown(templates.markdown);
+    for (const url of bodyImages(tree)) {
       if (isExternal(url) || /^[a-z]+:/i.test(url)) continue;
       const decoded = decodePath(url);
       const file = await locateImage(decoded, dir, root);
@@ -323,7 +325,7 @@ export async function buildEdition(
     if (problems.length > before) continue;
 
     // Body HTML is inserted as is, so its image URLs carry the deploy base.
-    const rendered = await renderMarkdown(templates.markdown, (src) => {
+    const rendered = await renderMarkdown(tree, (src) => {
       const copy = bodyImageCopies.get(decodePath(src));
       return copy && { ...copy, src: base + copy.src };
     });

@@ -128,6 +128,12 @@ function demoteH1AndPlaceImages(
   return () => (tree: HtmlRoot) => walk(tree);
 }
 
+/** The syntax tree (mdast) of a GitHub-flavoured Markdown text, read once per body. */
+export function parseMarkdown(markdown: string): MdRoot {
+  const parser = unified().use(remarkParse).use(remarkGfm);
+  return parser.runSync(parser.parse(markdown)) as MdRoot;
+}
+
 /** Decodes the %-escapes of a URL path; one that cannot be decoded stays as written. */
 export function decodePath(url: string): string {
   try {
@@ -142,9 +148,8 @@ export function decodePath(url: string): string {
  * a backtick span) are text, not images, and are not listed.
  * @example bodyImages("![a](x.png) `![b](y.png)`") // ["x.png"]
  */
-export function bodyImages(markdown: string): string[] {
-  const parser = unified().use(remarkParse).use(remarkGfm);
-  const tree = parser.runSync(parser.parse(markdown)) as MdRoot;
+export function bodyImages(markdown: string | MdRoot): string[] {
+  const tree = typeof markdown === "string" ? parseMarkdown(markdown) : markdown;
   const urls: string[] = [];
   const references = new Set<string>();
   const definitions = new Map<string, string>();
@@ -186,26 +191,27 @@ export function makeExcerpt(text: string, max = 200): string {
 }
 
 /** Renders a Markdown body to sanitized HTML and measures it. */
-export async function renderMarkdown(markdown: string, resolve?: ImageResolver): Promise<Rendered> {
+export async function renderMarkdown(
+  markdown: string | MdRoot,
+  resolve?: ImageResolver,
+): Promise<Rendered> {
   const missingImages: string[] = [];
   const externalImages: string[] = [];
-  const parser = unified().use(remarkParse).use(remarkGfm);
-  const mdast = parser.runSync(parser.parse(markdown)) as MdRoot;
+  const mdast = typeof markdown === "string" ? parseMarkdown(markdown) : markdown;
   const first = mdast.children.find((n) => n.type === "paragraph");
-  const file = await unified()
-    .use(remarkParse)
-    .use(remarkGfm)
+  const words = countWords(toString(mdast));
+  const processor = unified()
     // Raw HTML in Markdown is parsed, then the sanitizer decides what of it survives.
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
     .use(demoteH1AndPlaceImages(resolve, missingImages, externalImages))
     .use(rehypeExternalLinks, { rel: ["noopener", "noreferrer"] })
-    .use(rehypeStringify)
-    .process(markdown);
+    .use(rehypeStringify);
+  const file = processor.stringify((await processor.run(mdast)) as HtmlRoot);
   return {
     html: String(file),
-    words: countWords(toString(mdast)),
+    words,
     firstParagraph: first ? toString(first) : "",
     missingImages,
     externalImages,

@@ -73,6 +73,12 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     return search;
   }
 
+  /** The notice block on stdout, then each warning on its own line. */
+  function tell(built: Edition) {
+    config.logger.info(noticeLines(built.notices).join("\n"));
+    for (const warning of built.warnings) config.logger.warn(warning);
+  }
+
   return {
     name: "offprint-content",
     api: { edition: () => edition },
@@ -84,8 +90,8 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       search = undefined;
       try {
         const built = await load();
-        config.logger.info(noticeLines(built.notices).join("\n"));
-        for (const warning of built.warnings) config.logger.warn(warning);
+        // A build says it once it has succeeded (closeBundle); the dev server says it now.
+        if (config.command === "serve") tell(built);
       } catch (err) {
         if (!(err instanceof ContentError)) throw err;
         // A one-off build prints the problems alone; dev and watch mode keep running and show them.
@@ -142,6 +148,9 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
           ],
         };
       },
+    },
+    closeBundle() {
+      if (edition) tell(edition);
     },
     async generateBundle() {
       for (const file of [...(await load()).files, await searchFile()]) {
