@@ -102,3 +102,11 @@ describe("Hugo shortcodes", () => {
     expect(out.unsupported.map((u) => u.line)).toEqual([1, 2, 3]);
   });
 });
+
+describe("Hugo's highlight shortcode", () => {
+  it("becomes a fenced code block in its language", () => {
+    const out = run("{{< highlight go >}}\nfmt.Println(1)\n{{< /highlight >}}");
+    expect(out.markdown).toBe("\n```go\nfmt.Println(1)\n```\n");
+    expect(out.unsupported).toEqual([]);
+  });
+});
