@@ -89,7 +89,9 @@ function mapCategory(data: Data, out: Borrowed): string[] {
   const rest = list ?? [];
   if (data.category !== undefined) {
     out.fields.category = data.category;
-    return rest.filter((c) => c !== data.category);
+    const more = rest.filter((c) => c !== data.category);
+    if (more.length) out.mapped.push("categories → tags");
+    return more;
   }
   if (rest.length) {
     out.fields.category = rest[0];

@@ -180,3 +180,11 @@ describe("images", () => {
     expect(out.fields).toMatchObject({ image: "x.png", imageAlt: "A" });
   });
 });
+
+describe("category beside categories", () => {
+  it("keeps category and joins the other categories to the tags", () => {
+    const out = borrow({ title: "T", category: "A", categories: ["A", "B"] });
+    expect(out.fields).toMatchObject({ category: "A", tags: ["B"] });
+    expect(out.mapped).toEqual(["categories → tags"]);
+  });
+});
