@@ -118,7 +118,7 @@ describe("npm run build on an Astro blog as it is", () => {
       "2022-07-15",
       "2022-07-08",
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it("with OFFPRINT_STRICT=1, prints every warning as a problem and fails", async () => {
     const { code, stderr } = await viteBuild("astro-strict", {
@@ -127,11 +127,11 @@ describe("npm run build on an Astro blog as it is", () => {
     });
     expect(code).not.toBe(0);
     expect(lines(stderr)).toEqual(warnings.map((w) => `${w} (OFFPRINT_STRICT=1)`));
-  }, 60_000);
+  }, 120_000);
 
   it("names a bad OFFPRINT_STRICT or OFFPRINT_DRAFTS in one line, and fails", async () => {
     const { code, stderr } = await viteBuild("bad-strict", { OFFPRINT_DRAFTS: "yes" });
     expect(code).not.toBe(0);
     expect(lines(stderr)).toEqual([`OFFPRINT_DRAFTS must be 1 or 0 (got "yes")`]);
-  }, 60_000);
+  }, 120_000);
 });
