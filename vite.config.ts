@@ -9,6 +9,15 @@ import { feedItemsFromEnv } from "./build/feeds.ts";
 import { siteUrlFromEnv } from "./build/site-url.ts";
 import { stopBuild } from "./build/stop.ts";
 
+/** An on/off variable: 1 or 0 (unset is 0). */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name] ?? "";
+  if (value !== "" && value !== "0" && value !== "1") {
+    throw new Error(`${name} must be 1 or 0 (got ${JSON.stringify(value)})`);
+  }
+  return value === "1";
+}
+
 /** Build settings come from the environment, so a publisher needs no config file of their own. */
 function settings() {
   const env = process.env;
@@ -24,6 +33,8 @@ function settings() {
   return {
     base,
     content: env.OFFPRINT_CONTENT || "content/articles",
+    strict: flag(env, "OFFPRINT_STRICT"),
+    drafts: flag(env, "OFFPRINT_DRAFTS"),
     siteName: env.OFFPRINT_SITE_NAME || "Offprint",
     commentsUrl,
     siteUrl: siteUrlFromEnv(env, base),

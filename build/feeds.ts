@@ -7,7 +7,7 @@ import type { EditionFile } from "./edition.ts";
 import { numberFromEnv } from "./env.ts";
 import { withAbsoluteLinks } from "./absolute-links.ts";
 import type { PreviewImage } from "./og-image.ts";
-import { dayTime, updatedDay } from "./dates.ts";
+import { dayTime, updatedDay } from "./article-dates.ts";
 import { absoluteUrl, articlePath, categoryPath } from "./site-url.ts";
 
 /** How many articles a feed holds when OFFPRINT_FEED_ITEMS does not say. */

@@ -3,7 +3,7 @@
 // `pageHead` computes it as data for a route; `headHtml` writes it with every value escaped.
 import type { ArticleSummary } from "../src/catalog/types.ts";
 import { escapeHtml } from "./html.ts";
-import { dayTime, hasUpdate, updatedDay } from "./dates.ts";
+import { dayTime, hasUpdate, updatedDay } from "./article-dates.ts";
 import { categoryFeedTitle, feedFiles } from "./feeds.ts";
 import type { PreviewImage } from "./og-image.ts";
 import { absoluteUrl, articlePath, categoryPath } from "./site-url.ts";

@@ -8,7 +8,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "r
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeStringify from "rehype-stringify";
 import { toString } from "mdast-util-to-string";
-import type { Root as MdRoot } from "mdast";
+import type { Root as MdRoot, Nodes as MdNode } from "mdast";
 import type { Root as HtmlRoot, Element } from "hast";
 
 /** Elements never allowed in an article body, whatever the Markdown says. */
@@ -37,7 +37,12 @@ const FORBIDDEN = new Set([
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !FORBIDDEN.has(t)),
+  // figure and figcaption carry Hugo's figure shortcode (templates.ts).
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((t) => !FORBIDDEN.has(t)),
+    "figure",
+    "figcaption",
+  ],
   protocols: {
     ...defaultSchema.protocols,
     href: ["http", "https", "mailto"],
@@ -51,7 +56,10 @@ const schema: SanitizeSchema = {
 };
 
 export interface ImageResolver {
-  /** Maps a relative image path in the body to its built URL and size, or undefined if missing. */
+  /**
+   * Maps an image path of the body (relative, or root-relative) to its built URL and size, or
+   * undefined if the build did not copy it.
+   */
   (relativePath: string): { src: string; width: number; height: number } | undefined;
 }
 
@@ -68,7 +76,7 @@ export interface Rendered {
 const OUR_ORIGIN = "https://offprint.invalid";
 
 /** Does this image URL load from another site (`https:`, `//host`, `/\host`…)? */
-function isExternal(src: string): boolean {
+export function isExternal(src: string): boolean {
   try {
     return new URL(src, `${OUR_ORIGIN}/articles/`).origin !== OUR_ORIGIN;
   } catch {
@@ -98,17 +106,17 @@ function demoteH1AndPlaceImages(
           external.push(src);
           return false;
         }
-        if (!/^[a-z]+:/i.test(src) && !src.startsWith("/")) {
-          const found = resolve?.(src);
-          if (!found) {
-            missing.push(src);
-            return false;
-          }
+        const found = /^[a-z]+:/i.test(src) ? undefined : resolve?.(src);
+        if (found) {
           Object.assign(node.properties, {
             src: found.src,
             width: found.width,
             height: found.height,
           });
+        } else if (!/^[a-z]+:/i.test(src) && !src.startsWith("/")) {
+          // A root-relative path the build did not find is left to the host (edition.ts warns).
+          missing.push(src);
+          return false;
         }
         node.properties.loading = "lazy";
         node.properties.decoding = "async";
@@ -118,6 +126,45 @@ function demoteH1AndPlaceImages(
     });
   };
   return () => (tree: HtmlRoot) => walk(tree);
+}
+
+/** The syntax tree (mdast) of a GitHub-flavoured Markdown text, read once per body. */
+export function parseMarkdown(markdown: string): MdRoot {
+  const parser = unified().use(remarkParse).use(remarkGfm);
+  return parser.runSync(parser.parse(markdown)) as MdRoot;
+}
+
+/** Decodes the %-escapes of a URL path; one that cannot be decoded stays as written. */
+export function decodePath(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The images a Markdown body shows, from its syntax tree: images written inside code (a fence,
+ * a backtick span) are text, not images, and are not listed.
+ * @example bodyImages("![a](x.png) `![b](y.png)`") // ["x.png"]
+ */
+export function bodyImages(markdown: string | MdRoot): string[] {
+  const tree = typeof markdown === "string" ? parseMarkdown(markdown) : markdown;
+  const urls: string[] = [];
+  const references = new Set<string>();
+  const definitions = new Map<string, string>();
+  const walk = (node: MdNode) => {
+    if (node.type === "image") urls.push(node.url);
+    else if (node.type === "imageReference") references.add(node.identifier);
+    else if (node.type === "definition") definitions.set(node.identifier, node.url);
+    if ("children" in node) node.children.forEach(walk);
+  };
+  walk(tree);
+  for (const id of references) {
+    const url = definitions.get(id);
+    if (url !== undefined) urls.push(url);
+  }
+  return [...new Set(urls)];
 }
 
 /** Words of a text: runs of letters or digits. */
@@ -144,26 +191,27 @@ export function makeExcerpt(text: string, max = 200): string {
 }
 
 /** Renders a Markdown body to sanitized HTML and measures it. */
-export async function renderMarkdown(markdown: string, resolve?: ImageResolver): Promise<Rendered> {
+export async function renderMarkdown(
+  markdown: string | MdRoot,
+  resolve?: ImageResolver,
+): Promise<Rendered> {
   const missingImages: string[] = [];
   const externalImages: string[] = [];
-  const parser = unified().use(remarkParse).use(remarkGfm);
-  const mdast = parser.runSync(parser.parse(markdown)) as MdRoot;
+  const mdast = typeof markdown === "string" ? parseMarkdown(markdown) : markdown;
   const first = mdast.children.find((n) => n.type === "paragraph");
-  const file = await unified()
-    .use(remarkParse)
-    .use(remarkGfm)
+  const words = countWords(toString(mdast));
+  const processor = unified()
     // Raw HTML in Markdown is parsed, then the sanitizer decides what of it survives.
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
     .use(demoteH1AndPlaceImages(resolve, missingImages, externalImages))
     .use(rehypeExternalLinks, { rel: ["noopener", "noreferrer"] })
-    .use(rehypeStringify)
-    .process(markdown);
+    .use(rehypeStringify);
+  const file = processor.stringify((await processor.run(mdast)) as HtmlRoot);
   return {
     html: String(file),
-    words: countWords(toString(mdast)),
+    words,
     firstParagraph: first ? toString(first) : "",
     missingImages,
     externalImages,

@@ -12,6 +12,7 @@ import { firstScreenHtml } from "./first-screen.ts";
 import { escapeHtml } from "./html.ts";
 import { headHtml, pageHead } from "./head.ts";
 import { publish, SITE_URL_MISSING, type Published } from "./published.ts";
+import { noticeLines } from "./notices.ts";
 import { stopBuild } from "./stop.ts";
 
 /** What the dev server answers for the files it serves from memory. */
@@ -37,6 +38,10 @@ export interface OffprintOptions {
   siteUrl?: string;
   /** Articles per feed (OFFPRINT_FEED_ITEMS). */
   feedItems: number;
+  /** Every warning stops the build (OFFPRINT_STRICT=1). */
+  strict?: boolean;
+  /** Drafts are built too (OFFPRINT_DRAFTS=1). */
+  drafts?: boolean;
 }
 
 /**
@@ -74,7 +79,12 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   let config: ResolvedConfig;
 
   async function load(): Promise<Edition> {
-    edition ??= await buildEdition(options.content, { cwd: config.root, base: config.base });
+    edition ??= await buildEdition(options.content, {
+      cwd: config.root,
+      base: config.base,
+      strict: options.strict,
+      drafts: options.drafts,
+    });
     return edition;
   }
 
@@ -96,6 +106,13 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     return headHtml(pageHead({ kind }, { ...options, images }));
   }
 
+  /** The notice block on stdout, then each warning on its own line. */
+  function tell(built: Edition) {
+    config.logger.info(noticeLines(built.notices).join("\n"));
+    for (const warning of built.warnings) config.logger.warn(warning);
+    if (config.command === "build" && !options.siteUrl) config.logger.warn(SITE_URL_MISSING);
+  }
+
   return {
     name: "offprint-content",
     api: { edition: () => edition },
@@ -107,8 +124,9 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       search = undefined;
       published = undefined;
       try {
-        for (const warning of (await load()).warnings) config.logger.warn(warning);
-        if (!options.siteUrl && config.command === "build") config.logger.warn(SITE_URL_MISSING);
+        const built = await load();
+        // A build says it once it has succeeded (closeBundle); the dev server says it now.
+        if (config.command === "serve") tell(built);
       } catch (err) {
         if (!(err instanceof ContentError)) throw err;
         // A one-off build prints the problems alone; dev and watch mode keep running and show them.
@@ -165,6 +183,9 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
           ],
         };
       },
+    },
+    closeBundle() {
+      if (edition) tell(edition);
     },
     async generateBundle() {
       const files = [

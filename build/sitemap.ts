@@ -3,7 +3,7 @@
 // over numbered files. robots.txt names it.
 import type { ArticleSummary } from "../src/catalog/types.ts";
 import type { EditionFile } from "./edition.ts";
-import { updatedDay } from "./dates.ts";
+import { updatedDay } from "./article-dates.ts";
 // Numeric character references mean the same in XML.
 import { escapeHtml as escapeXml } from "./html.ts";
 import { absoluteUrl, articlePath, categoryPath } from "./site-url.ts";

@@ -15,6 +15,8 @@ export interface ArticleSummary {
   title: string;
   /** YYYY-MM-DD */
   date: string;
+  /** YYYY-MM-DD: when the article last changed, if its front matter says (`lastmod`, `updated`…). */
+  updated?: string;
   category: string;
   categorySlug: string;
   excerpt: string;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { makeExcerpt, readingMinutes, renderMarkdown } from "../../../build/markdown.ts";
+import {
+  bodyImages,
+  makeExcerpt,
+  readingMinutes,
+  renderMarkdown,
+} from "../../../build/markdown.ts";
 import { XSS_PAYLOADS as PAYLOADS } from "../../fixtures/xss-payloads.ts";
 
 describe("reading time", () => {
@@ -84,5 +89,14 @@ describe("the sanitizer", () => {
     const { html } = await renderMarkdown('<a id="app" name="location">x</a>');
     expect(html).not.toMatch(/id="app"/);
     expect(html).not.toMatch(/name="location"/);
+  });
+});
+
+describe("the images of a body", () => {
+  it("are read from the syntax tree: an image inside a code fence or span is text", () => {
+    const md =
+      "![a](a.png)\n\n```markdown\n![b](b.png)\n```\n\nInline `![\nc](c.png)` and ![d][ref]\n\n" +
+      "    ![e](indented.png)\n\n[ref]: d.png\n";
+    expect(bodyImages(md)).toEqual(["a.png", "d.png"]);
   });
 });

@@ -113,3 +113,50 @@ describe("npm run build on content it has to clean", () => {
     // A whole build: on a machine shared with other work it can take longer than the default.
   }, 60_000);
 });
+
+// Each of these is a real build too: on a busy machine one can take longer than the default.
+describe("npm run build on an Astro blog as it is", () => {
+  const ASTRO = "tests/fixtures/conventions/astro/src/content/blog";
+  const warnings = [
+    `${ASTRO}/markdown-style-guide.md: "heroImage" file "../../assets/no-such-picture.png" not found: the article is built without it`,
+    `2 image(s) from heroImage, cover, featured_image or thumbnail have no alt text and are shown as decorative (give them "imageAlt"): ${ASTRO}/first-post.md, ${ASTRO}/second-post.md`,
+  ];
+
+  it("says once what it mapped and skipped, lists each warning, and succeeds", async () => {
+    const { code, stdout, stderr } = await viteBuild("astro", { OFFPRINT_CONTENT: ASTRO });
+    expect(code).toBe(0);
+    const out = lines(stdout);
+    const start = out.indexOf("Offprint: 3 articles");
+    expect(start).toBeGreaterThan(out.findIndex((l) => l.startsWith("✓ built in")));
+    expect(out.slice(start, start + 3)).toEqual([
+      "Offprint: 3 articles",
+      "  mapped: description → excerpt: 3; heroImage → image: 3; no category → Uncategorized: 3; pubDate → date: 3; updatedDate → updated: 1",
+      `  skipped 1 .mdx file (they need a JSX runtime): ${ASTRO}/using-mdx.mdx`,
+    ]);
+    expect(lines(stderr).slice(0, 2)).toEqual(warnings);
+    const index = (await readdir(path.join(temp, "astro", "content"))).find((f) =>
+      f.startsWith("index-"),
+    );
+    const catalog = JSON.parse(await readFile(path.join(temp, "astro", "content", index!), "utf8"));
+    expect(catalog.articles.map((a: { date: string }) => a.date)).toEqual([
+      "2024-06-19",
+      "2022-07-15",
+      "2022-07-08",
+    ]);
+  }, 120_000);
+
+  it("with OFFPRINT_STRICT=1, prints every warning as a problem and fails", async () => {
+    const { code, stderr } = await viteBuild("astro-strict", {
+      OFFPRINT_CONTENT: ASTRO,
+      OFFPRINT_STRICT: "1",
+    });
+    expect(code).not.toBe(0);
+    expect(lines(stderr)).toEqual(warnings.map((w) => `${w} (OFFPRINT_STRICT=1)`));
+  }, 120_000);
+
+  it("names a bad OFFPRINT_STRICT or OFFPRINT_DRAFTS in one line, and fails", async () => {
+    const { code, stderr } = await viteBuild("bad-strict", { OFFPRINT_DRAFTS: "yes" });
+    expect(code).not.toBe(0);
+    expect(lines(stderr)).toEqual([`OFFPRINT_DRAFTS must be 1 or 0 (got "yes")`]);
+  }, 120_000);
+});
