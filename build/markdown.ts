@@ -37,7 +37,12 @@ const FORBIDDEN = new Set([
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !FORBIDDEN.has(t)),
+  // figure/figcaption carry a caption to its picture or table (imported WordPress captions).
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((t) => !FORBIDDEN.has(t)),
+    "figure",
+    "figcaption",
+  ],
   protocols: {
     ...defaultSchema.protocols,
     href: ["http", "https", "mailto"],

@@ -4,8 +4,6 @@
 // nothing is written.
 import { readdir, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { importWordpress } from "./import.ts";
-import { WxrError } from "./wxr.ts";
 
 const USAGE =
   "Usage: npm run import:wordpress -- <export.xml> [--out content/articles] [--uploads <dir>] " +
@@ -73,6 +71,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(err.message);
     return 1;
   }
+  // Loaded only now: a usage error answers without loading the converters.
+  const { importWordpress } = await import("./import.ts");
+  const { WxrError } = await import("./wxr.ts");
   try {
     const result = await importWordpress(o);
     if (result.commentCounts.size) {
