@@ -25,7 +25,8 @@ describe("a post's body as Markdown", () => {
   });
 
   it("keeps a block post's HTML and drops its block comments", () => {
-    const content = "<!-- wp:paragraph {\"x\":1} -->\n<p>One</p>\n<!-- /wp:paragraph -->\n<!-- wp:separator /-->";
+    const content =
+      '<!-- wp:paragraph {"x":1} -->\n<p>One</p>\n<!-- /wp:paragraph -->\n<!-- wp:separator /-->';
     expect(isBlockContent(content)).toBe(true);
     expect(md(content)).toBe("One\n");
   });
@@ -35,7 +36,9 @@ describe("a post's body as Markdown", () => {
   });
 
   it("removes <!--more--> and <!--nextpage-->", () => {
-    expect(md("One<!--more Read on-->\n\nTwo<!--nextpage-->\n\nThree")).toBe("One\n\nTwo\n\nThree\n");
+    expect(md("One<!--more Read on-->\n\nTwo<!--nextpage-->\n\nThree")).toBe(
+      "One\n\nTwo\n\nThree\n",
+    );
   });
 
   it.each([
@@ -60,12 +63,17 @@ describe("a post's body as Markdown", () => {
 
   it("turns the block editor's footnotes into Markdown footnotes", () => {
     const ctx = context({}, { footnotes: [{ id: "f1", content: "The <em>source</em>." }] });
-    const out = md('<!-- wp:paragraph --><p>Claim.<sup data-fn="f1" class="fn"><a href="#f1">1</a></sup></p>', ctx);
+    const out = md(
+      '<!-- wp:paragraph --><p>Claim.<sup data-fn="f1" class="fn"><a href="#f1">1</a></sup></p>',
+      ctx,
+    );
     expect(out).toBe("Claim.[^1]\n\n[^1]: The _source_.\n");
   });
 
   it("writes a figure as HTML around Markdown, so the build copies its image", () => {
-    const ctx = context({ "https://old.example/wp-content/uploads/a.png": { ok: true, src: "images/a.png" } });
+    const ctx = context({
+      "https://old.example/wp-content/uploads/a.png": { ok: true, src: "images/a.png" },
+    });
     const out = md(
       '[caption]<img src="https://old.example/wp-content/uploads/a.png" alt="A"> By <a href="https://x.example">X</a>[/caption]',
       ctx,
@@ -82,9 +90,14 @@ describe("a post's body as Markdown", () => {
   });
 
   it("drops the link from an image to its own file when the image is copied", () => {
-    const ctx = context({ "https://old.example/wp-content/uploads/a-300x200.png": { ok: true, src: "images/a.png" } });
+    const ctx = context({
+      "https://old.example/wp-content/uploads/a-300x200.png": { ok: true, src: "images/a.png" },
+    });
     expect(
-      md('<a href="https://old.example/wp-content/uploads/a.png"><img src="https://old.example/wp-content/uploads/a-300x200.png" alt="A"></a>', ctx),
+      md(
+        '<a href="https://old.example/wp-content/uploads/a.png"><img src="https://old.example/wp-content/uploads/a-300x200.png" alt="A"></a>',
+        ctx,
+      ),
     ).toBe("![A](images/a.png)\n");
   });
 

@@ -9,7 +9,10 @@ const post = (status: string, type = "post", password = "") => ({ status, type, 
 describe("what is imported", () => {
   it("imports published posts, and published pages only with --pages", () => {
     expect(classify(post("publish"), { pages: false })).toEqual({ import: true });
-    expect(classify(post("publish", "page"), { pages: false })).toEqual({ import: false, reason: "page" });
+    expect(classify(post("publish", "page"), { pages: false })).toEqual({
+      import: false,
+      reason: "page",
+    });
     expect(classify(post("publish", "page"), { pages: true })).toEqual({ import: true });
   });
 
@@ -33,11 +36,15 @@ describe("the report", () => {
   it("sums up in one line: imported, skipped by reason, images, unknown shortcodes", () => {
     const report = new ImportReport();
     report.posts = 56;
-    for (const r of ["draft", "future", "password-protected", "private", "private"] as const) report.skip(r);
+    for (const r of ["draft", "future", "password-protected", "private", "private"] as const)
+      report.skip(r);
     report.shortcode("foo");
     report.shortcode("foo");
     report.shortcode("bar");
-    const images = Array.from({ length: 37 }, () => ({ ok: false, reason: "not found under --uploads" }) as const);
+    const images = Array.from(
+      { length: 37 },
+      () => ({ ok: false, reason: "not found under --uploads" }) as const,
+    );
     expect(report.summary(images)).toBe(
       "Imported 56 posts, skipped 5 (1 draft, 1 future, 1 password-protected, 2 private); " +
         "37 images: 0 copied, 37 not found under --uploads; " +
@@ -66,7 +73,13 @@ describe("comments", () => {
   });
 
   it("counts approved comments only, without pingbacks and trackbacks", () => {
-    const comments = [c({}), c({ approved: "0" }), c({ approved: "spam" }), c({ type: "pingback" }), c({ type: "" })];
+    const comments = [
+      c({}),
+      c({ approved: "0" }),
+      c({ approved: "spam" }),
+      c({ type: "pingback" }),
+      c({ type: "" }),
+    ];
     expect(approvedComments({ comments })).toHaveLength(2);
   });
 

@@ -71,13 +71,24 @@ describe("npm run import:wordpress", { timeout: 60_000 }, () => {
       expect(parseFrontMatter(await readFile(path.join(out, file), "utf8")).ok, file).toBe(true);
     }
     const written = await allText(out);
-    for (const secret of ["PROTECTED-", "DRAFT-TEXT", "FUTURE-TEXT", "PRIVATE-TEXT", "hunter2", "Members Only"]) {
+    for (const secret of [
+      "PROTECTED-",
+      "DRAFT-TEXT",
+      "FUTURE-TEXT",
+      "PRIVATE-TEXT",
+      "hunter2",
+      "Members Only",
+    ]) {
       expect(written).not.toContain(secret);
     }
 
     const list = JSON.parse(await readFile(comments, "utf8"));
     expect(list).toEqual([
-      expect.objectContaining({ post: "harbour-lights", author: "Carol Reed", date: "2024-05-02T08:00:00Z" }),
+      expect.objectContaining({
+        post: "harbour-lights",
+        author: "Carol Reed",
+        date: "2024-05-02T08:00:00Z",
+      }),
       expect.objectContaining({ post: "harbour-lights", author: "Dan", text: "Agreed!" }),
     ]);
     const all = (await readFile(comments, "utf8")) + written + result.stdout;
@@ -119,7 +130,10 @@ describe("npm run import:wordpress", { timeout: 60_000 }, () => {
   it("refuses an XML file that is not a WordPress export", async () => {
     const dir = await temp();
     const feed = path.join(dir, "feed.xml");
-    await writeFile(feed, '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>\n');
+    await writeFile(
+      feed,
+      '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>\n',
+    );
     const result = await importWordpress(feed, "--out", path.join(dir, "out"));
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
@@ -129,9 +143,17 @@ describe("npm run import:wordpress", { timeout: 60_000 }, () => {
 
   it("names a missing export file and a missing uploads folder", async () => {
     const dir = await temp();
-    expect((await importWordpress(path.join(dir, "nope.xml"))).stderr).toContain("nope.xml: export file not found");
+    expect((await importWordpress(path.join(dir, "nope.xml"))).stderr).toContain(
+      "nope.xml: export file not found",
+    );
     await mkdir(path.join(dir, "x"));
-    const noUploads = await importWordpress(`${FIXTURE}/export.xml`, "--out", path.join(dir, "o"), "--uploads", path.join(dir, "none"));
+    const noUploads = await importWordpress(
+      `${FIXTURE}/export.xml`,
+      "--out",
+      path.join(dir, "o"),
+      "--uploads",
+      path.join(dir, "none"),
+    );
     expect(noUploads.stderr).toContain("--uploads");
     expect(noUploads.code).toBe(1);
   });

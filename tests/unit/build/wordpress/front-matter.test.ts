@@ -41,7 +41,15 @@ function context(more: Partial<FrontMatterContext> = {}) {
     authors: new Map([["ann", "Ann Lee"]]),
     attachment: (id) =>
       id === "9"
-        ? { id, url: "https://old.example/wp-content/uploads/p.png", alt: "A pier", caption: "Photo: Bo", title: "p", parent: "1", order: 0 }
+        ? {
+            id,
+            url: "https://old.example/wp-content/uploads/p.png",
+            alt: "A pier",
+            caption: "Photo: Bo",
+            title: "p",
+            parent: "1",
+            order: 0,
+          }
         : undefined,
     image: () => ({ ok: true, src: "images/p.png" }),
     bodyText: "The first words of the body go on for a while longer than eight.",
@@ -54,21 +62,25 @@ function context(more: Partial<FrontMatterContext> = {}) {
 describe("front matter of an imported post", () => {
   it("decodes entities and strips markup in the title", () => {
     const { ctx } = context();
-    expect(frontMatter(item({ title: "Fish &amp; <em>Chips</em> &#8211; a history" }), ctx).title).toBe(
-      "Fish & Chips – a history",
-    );
+    expect(
+      frontMatter(item({ title: "Fish &amp; <em>Chips</em> &#8211; a history" }), ctx).title,
+    ).toBe("Fish & Chips – a history");
   });
 
   it("makes an empty title the body's first words, and says so", () => {
     const { ctx, problems } = context();
     expect(frontMatter(item({ title: "" }), ctx).title).toBe("The first words of the body go on…");
-    expect(problems).toEqual(['the title is empty; it is now "The first words of the body go on…"']);
+    expect(problems).toEqual([
+      'the title is empty; it is now "The first words of the body go on…"',
+    ]);
     expect(frontMatter(item({ title: " " }), context({ bodyText: "" }).ctx).title).toBe("Untitled");
   });
 
   it("takes the site's local date, YYYY-MM-DD", () => {
     expect(postDate(item())).toBe("2024-05-01");
-    expect(postDate(item({ date: "0000-00-00 00:00:00", dateGmt: "2024-02-03 00:00:00" }))).toBe("2024-02-03");
+    expect(postDate(item({ date: "0000-00-00 00:00:00", dateGmt: "2024-02-03 00:00:00" }))).toBe(
+      "2024-02-03",
+    );
   });
 
   it("makes the first category the category and the others tags, with the post tags", () => {
@@ -90,25 +102,38 @@ describe("front matter of an imported post", () => {
   });
 
   it("takes the excerpt as text when one is set", () => {
-    expect(frontMatter(item({ excerpt: "<p>Short &amp; sweet</p>" }), context().ctx).excerpt).toBe("Short & sweet");
+    expect(frontMatter(item({ excerpt: "<p>Short &amp; sweet</p>" }), context().ctx).excerpt).toBe(
+      "Short & sweet",
+    );
     expect(frontMatter(item(), context().ctx)).not.toHaveProperty("excerpt");
   });
 
   it("takes the featured image, its alt text and its caption as the credit", () => {
     const fm = frontMatter(item({ meta: new Map([["_thumbnail_id", "9"]]) }), context().ctx);
-    expect(fm).toMatchObject({ image: "images/p.png", imageAlt: "A pier", imageCredit: "Photo: Bo" });
+    expect(fm).toMatchObject({
+      image: "images/p.png",
+      imageAlt: "A pier",
+      imageCredit: "Photo: Bo",
+    });
   });
 
   it("leaves out a featured image it cannot find, and says so", () => {
-    const { ctx, problems } = context({ image: () => ({ ok: false, reason: "not found under --uploads" }) });
+    const { ctx, problems } = context({
+      image: () => ({ ok: false, reason: "not found under --uploads" }),
+    });
     const fm = frontMatter(item({ meta: new Map([["_thumbnail_id", "9"]]) }), ctx);
     expect(fm).not.toHaveProperty("image");
-    expect(problems).toEqual(["featured image https://old.example/wp-content/uploads/p.png not found under --uploads"]);
+    expect(problems).toEqual([
+      "featured image https://old.example/wp-content/uploads/p.png not found under --uploads",
+    ]);
   });
 
   it("writes a file Offprint's build reads, with the old address kept as wordpressUrl", () => {
     const fm = frontMatter(
-      item({ title: 'Quotes " and: colons # and --- dashes', meta: new Map([["_thumbnail_id", "9"]]) }),
+      item({
+        title: 'Quotes " and: colons # and --- dashes',
+        meta: new Map([["_thumbnail_id", "9"]]),
+      }),
       context().ctx,
     );
     const parsed = parseFrontMatter(articleFile(fm, "Body.\n"));

@@ -10,14 +10,23 @@ const hosts = new Set(["old.example"]);
 
 describe("images from the old site's uploads", () => {
   it("finds the path under uploads of the old site's image URLs only", () => {
-    expect(uploadsPath("https://www.old.example/wp-content/uploads/2024/05/a%20b.png", hosts)).toBe("2024/05/a b.png");
-    expect(uploadsPath("https://i0.wp.com/old.example/wp-content/uploads/2024/05/a.png", hosts)).toBe("2024/05/a.png");
+    expect(uploadsPath("https://www.old.example/wp-content/uploads/2024/05/a%20b.png", hosts)).toBe(
+      "2024/05/a b.png",
+    );
+    expect(
+      uploadsPath("https://i0.wp.com/old.example/wp-content/uploads/2024/05/a.png", hosts),
+    ).toBe("2024/05/a.png");
     expect(uploadsPath("/wp-content/uploads/2024/05/a.png", hosts)).toBe("2024/05/a.png");
-    expect(uploadsPath("https://cdn.other.example/wp-content/uploads/a.png", hosts)).toBeUndefined();
+    expect(
+      uploadsPath("https://cdn.other.example/wp-content/uploads/a.png", hosts),
+    ).toBeUndefined();
   });
 
   it("maps a -300x200 size variant back to the original, then to itself", () => {
-    expect(candidates("2024/05/photo-300x200.jpg")).toEqual(["2024/05/photo.jpg", "2024/05/photo-300x200.jpg"]);
+    expect(candidates("2024/05/photo-300x200.jpg")).toEqual([
+      "2024/05/photo.jpg",
+      "2024/05/photo-300x200.jpg",
+    ]);
     expect(candidates("2024/05/photo.jpg")).toEqual(["2024/05/photo.jpg"]);
   });
 
@@ -48,8 +57,15 @@ describe("images from the old site's uploads", () => {
       ok: false,
       reason: "not an image the build can read",
     });
-    expect(copier.resolve("https://elsewhere.example/a.png")).toEqual({ ok: false, reason: "from another site" });
-    expect(new ImageCopier(out, undefined, hosts).resolve("https://old.example/wp-content/uploads/2024/05/harbour.png")).toEqual({
+    expect(copier.resolve("https://elsewhere.example/a.png")).toEqual({
+      ok: false,
+      reason: "from another site",
+    });
+    expect(
+      new ImageCopier(out, undefined, hosts).resolve(
+        "https://old.example/wp-content/uploads/2024/05/harbour.png",
+      ),
+    ).toEqual({
       ok: false,
       reason: "not found under --uploads",
     });
@@ -62,7 +78,13 @@ describe("images from the old site's uploads", () => {
     await copyFile(`${FIXTURE}/2024/05/gull.png`, path.join(uploads, "2024/a b.png"));
     await copyFile(`${FIXTURE}/2024/05/gull.png`, path.join(uploads, "2024/a(b.png"));
     const copier = new ImageCopier(out, uploads, hosts);
-    expect(copier.resolve("https://old.example/wp-content/uploads/2024/a%20b.png")).toEqual({ ok: true, src: "images/2024/a-b.png" });
-    expect(copier.resolve("https://old.example/wp-content/uploads/2024/a(b.png")).toEqual({ ok: true, src: "images/2024/a-b-2.png" });
+    expect(copier.resolve("https://old.example/wp-content/uploads/2024/a%20b.png")).toEqual({
+      ok: true,
+      src: "images/2024/a-b.png",
+    });
+    expect(copier.resolve("https://old.example/wp-content/uploads/2024/a(b.png")).toEqual({
+      ok: true,
+      src: "images/2024/a-b-2.png",
+    });
   });
 });

@@ -81,12 +81,28 @@ describe("shortcodes", () => {
 
   it.each([
     ["[embed]https://youtu.be/abc[/embed]", "https://youtu.be/abc", "Video on YouTube"],
-    ['[video mp4="https://old.example/v.mp4"][/video]', "https://old.example/v.mp4", "Video on old.example"],
-    ['[audio src="https://old.example/a.mp3"]', "https://old.example/a.mp3", "Audio on old.example"],
-    ["[youtube https://www.youtube.com/watch?v=x&amp;t=1]", "https://www.youtube.com/watch?v=x&#38;t=1", "Video on YouTube"],
+    [
+      '[video mp4="https://old.example/v.mp4"][/video]',
+      "https://old.example/v.mp4",
+      "Video on old.example",
+    ],
+    [
+      '[audio src="https://old.example/a.mp3"]',
+      "https://old.example/a.mp3",
+      "Audio on old.example",
+    ],
+    [
+      "[youtube https://www.youtube.com/watch?v=x&amp;t=1]",
+      "https://www.youtube.com/watch?v=x&#38;t=1",
+      "Video on YouTube",
+    ],
     ["[youtube=https://youtu.be/q]", "https://youtu.be/q", "Video on YouTube"],
     ["[vimeo 123]", "https://vimeo.com/123", "Video on Vimeo"],
-    ["[soundcloud url=\"https://soundcloud.com/a/b\"]", "https://soundcloud.com/a/b", "Audio on SoundCloud"],
+    [
+      '[soundcloud url="https://soundcloud.com/a/b"]',
+      "https://soundcloud.com/a/b",
+      "Audio on SoundCloud",
+    ],
   ])("turns %s into a plain link naming the provider", (code, href, label) => {
     const { ctx } = context();
     expect(replaceShortcodes(code, ctx)).toBe(`<p><a href="${href}">${label}</a></p>`);
@@ -116,7 +132,9 @@ describe("embeds", () => {
   });
 
   it("links a provider's URL alone on its line, and leaves other bare URLs", () => {
-    const html = linkBareEmbeds("Watch:\nhttps://vimeo.com/1\nhttps://example.com/x\nsee https://vimeo.com/2");
+    const html = linkBareEmbeds(
+      "Watch:\nhttps://vimeo.com/1\nhttps://example.com/x\nsee https://vimeo.com/2",
+    );
     expect(html).toBe(
       `Watch:\n${embedLink("https://vimeo.com/1")}\nhttps://example.com/x\nsee https://vimeo.com/2`,
     );

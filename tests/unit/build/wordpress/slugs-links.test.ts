@@ -26,7 +26,10 @@ describe("slugs", () => {
 
 describe("links to the old site", () => {
   const links = new OldLinks(siteHosts(["https://old.example", "http://www.old.example/blog"]));
-  links.add({ id: "10", link: "https://old.example/2024/05/hello/", guid: "https://old.example/?p=10" }, "hello");
+  links.add(
+    { id: "10", link: "https://old.example/2024/05/hello/", guid: "https://old.example/?p=10" },
+    "hello",
+  );
   links.add({ id: "11", link: "https://old.example/2024/05/%d0%bf/", guid: "" }, "p");
 
   it.each([

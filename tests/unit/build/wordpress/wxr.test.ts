@@ -30,7 +30,7 @@ const wxr = (wp: string, content: string, body: string) =>
 const ITEM =
   "<item><title>Hi</title><wp:post_id>7</wp:post_id><wp:post_type><![CDATA[post]]></wp:post_type>" +
   "<content:encoded><![CDATA[<p>a ]]]]><![CDATA[> b</p>]]></content:encoded>" +
-  "<dc:creator>ann</dc:creator><category domain=\"category\" nicename=\"n\"><![CDATA[News]]></category>" +
+  '<dc:creator>ann</dc:creator><category domain="category" nicename="n"><![CDATA[News]]></category>' +
   "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta>" +
   "<wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_author_email>x@y.z</wp:comment_author_email>" +
   "<wp:comment_content>Nice</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment></item>";
@@ -39,7 +39,11 @@ describe("reading a WordPress export", () => {
   it.each([
     ["http", "http://wordpress.org/export/1.2/", "http://purl.org/rss/1.0/modules/content/"],
     ["https", "https://wordpress.org/export/1.2/", "https://purl.org/rss/1.0/modules/content/"],
-    ["1.0 and mixed", "http://wordpress.org/export/1.0/", "https://purl.org/rss/1.0/modules/content/"],
+    [
+      "1.0 and mixed",
+      "http://wordpress.org/export/1.0/",
+      "https://purl.org/rss/1.0/modules/content/",
+    ],
   ])("accepts namespace URIs with %s", async (_name, wp, content) => {
     const all = await events(wxr(wp, content, ITEM));
     const item = all.find((e) => e.kind === "item");
@@ -66,7 +70,11 @@ describe("reading a WordPress export", () => {
 
   it("says on which line a file is not well-formed", async () => {
     const err = await failure(
-      wxr("http://wordpress.org/export/1.2/", "http://purl.org/rss/1.0/modules/content/", "\n\n<item><title>x</item>"),
+      wxr(
+        "http://wordpress.org/export/1.2/",
+        "http://purl.org/rss/1.0/modules/content/",
+        "\n\n<item><title>x</item>",
+      ),
     );
     expect(err.line).toBe(4);
     expect(err.message).toMatch(/tag/);
