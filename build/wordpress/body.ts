@@ -18,7 +18,7 @@ import type {
   RootContent as MdContent,
 } from "mdast";
 import { embedLink, linkBareEmbeds } from "./embeds.ts";
-import { replaceShortcodes, type ShortcodeContext } from "./shortcodes.ts";
+import { outsideCode, replaceShortcodes, type ShortcodeContext } from "./shortcodes.ts";
 import { wpautop } from "./wpautop.ts";
 import type { ImageOutcome } from "./images.ts";
 
@@ -58,7 +58,7 @@ export function toShownHtml(content: string, ctx: ShortcodeContext): string {
   const blocks = isBlockContent(content);
   let html = content.replace(/<!--\s*(more|nextpage|noteaser)\b[\s\S]*?-->/g, "");
   if (blocks) html = html.replace(BLOCK_COMMENT, "");
-  html = linkBareEmbeds(replaceShortcodes(html, ctx));
+  html = outsideCode(replaceShortcodes(html, ctx), linkBareEmbeds);
   return blocks ? html : wpautop(html);
 }
 
@@ -88,7 +88,8 @@ function placeImagesAndLinks(tree: HastRoot, ctx: BodyContext): void {
         const alt = String(node.properties.alt ?? "").trim();
         const outcome = src ? ctx.image(src) : undefined;
         if (outcome?.ok) {
-          node.properties = { src: outcome.src, alt };
+          // The build finds body images by `![alt](path)`; a bracket in the alt text would hide one.
+          node.properties = { src: outcome.src, alt: alt.replace(/\[/g, "(").replace(/\]/g, ")") };
           out.push(node);
         } else if (src) {
           const label = alt || decodeURIComponent(src.split("/").pop() ?? "") || "Image";

@@ -156,11 +156,14 @@ const OPEN =
  * @example replaceShortcodes('[embed]https://youtu.be/x[/embed]', ctx) // '<p><a …>Video on YouTube</a></p>'
  */
 export function replaceShortcodes(html: string, ctx: ShortcodeContext): string {
-  if (!html.includes("[")) return html;
-  // Code shows shortcodes as they are written.
+  return html.includes("[") ? outsideCode(html, (part) => replaceIn(part, ctx)) : html;
+}
+
+/** Applies `change` to the HTML outside <pre> and <code>: code shows what it shows as written. */
+export function outsideCode(html: string, change: (part: string) => string): string {
   return html
     .split(/(<pre\b[\s\S]*?<\/pre>|<code\b[\s\S]*?<\/code>)/i)
-    .map((part, i) => (i % 2 ? part : replaceIn(part, ctx)))
+    .map((part, i) => (i % 2 ? part : change(part)))
     .join("");
 }
 

@@ -117,3 +117,18 @@ describe("a post's body as Markdown", () => {
     expect(md("<!-- wp:paragraph -->\n<p> </p>\n<!-- /wp:paragraph -->")).toBe("");
   });
 });
+
+describe("what the build must still find", () => {
+  it("keeps brackets out of a copied image's alt text, so the build finds the image", () => {
+    const ctx = context({
+      "https://old.example/wp-content/uploads/a.png": { ok: true, src: "images/a.png" },
+    });
+    expect(
+      md('<img src="https://old.example/wp-content/uploads/a.png" alt="Map [2024]">', ctx),
+    ).toBe("![Map (2024)](images/a.png)\n");
+  });
+
+  it("leaves a provider's URL alone on a line inside code as it is", () => {
+    expect(md("<pre>\nhttps://youtu.be/x\n</pre>")).toBe("```\nhttps://youtu.be/x\n```\n");
+  });
+});
