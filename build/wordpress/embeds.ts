@@ -1,6 +1,7 @@
 // Embedded players cannot work in Offprint (no frames, no other sites' scripts, offline): an embed
 // becomes a plain link that says where it goes.
 import { escapeHtml } from "../first-screen.ts";
+import { hostOf } from "./links.ts";
 
 /** oEmbed providers WordPress embeds from a bare URL, by host, with what they show. */
 const PROVIDERS: [RegExp, string, string][] = [
@@ -32,9 +33,9 @@ export interface Provider {
   what: string;
 }
 
-function hostOf(url: string): string | undefined {
+function hostName(url: string): string | undefined {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+    return hostOf(new URL(url));
   } catch {
     return undefined;
   }
@@ -42,7 +43,7 @@ function hostOf(url: string): string | undefined {
 
 /** The oEmbed provider of a URL WordPress would embed, or undefined. */
 export function providerOf(url: string): Provider | undefined {
-  const host = hostOf(url);
+  const host = hostName(url);
   if (!host) return undefined;
   for (const [re, name, what] of PROVIDERS) if (re.test(host)) return { name, what };
   return undefined;
@@ -56,7 +57,7 @@ export function embedLink(url: string, what?: string): string {
   const provider = providerOf(url);
   const label = provider
     ? `${what ?? provider.what} on ${provider.name}`
-    : `${what ?? "Media"} on ${hostOf(url) ?? "another site"}`;
+    : `${what ?? "Media"} on ${hostName(url) ?? "another site"}`;
   return `<p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p>`;
 }
 

@@ -6,6 +6,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { sanitizeSvg } from "../svg.ts";
+import { hostOf } from "./links.ts";
 
 export type ImageOutcome =
   | { ok: true; src: string }
@@ -15,10 +16,6 @@ export type ImageOutcome =
 const UPLOADS = "/wp-content/uploads/";
 const SIZE_VARIANT = /-\d+x\d+(\.[a-z0-9]+)$/i;
 const READABLE = new Set(["png", "jpg", "gif", "webp", "avif", "svg"]);
-
-function hostOf(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^www\./, "");
-}
 
 /** The path under uploads of an image URL of the old site (decoded), or undefined. */
 export function uploadsPath(src: string, siteHosts: ReadonlySet<string>): string | undefined {

@@ -1,7 +1,8 @@
 // Links between posts of the old site become links between Offprint articles: every imported
 // post's old addresses (its permalink and its ?p=ID guid) are known before any body is written.
 
-function hostOf(url: URL): string {
+/** A URL's host as the old site's addresses are compared: lowercase, without www. */
+export function hostOf(url: URL): string {
   return url.hostname.toLowerCase().replace(/^www\./, "");
 }
 

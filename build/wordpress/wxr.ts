@@ -79,6 +79,15 @@ const NAMESPACES: [RegExp, string][] = [
   [/^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/, "dc:"],
 ];
 
+/**
+ * A copy of a string that shares no memory with the chunk of the file it was cut from: V8 keeps
+ * a whole chunk alive for any piece of it still referenced, so keeping an item's ID or link would
+ * keep the export in memory, chunk by chunk.
+ */
+function own(s: string): string {
+  return s.length ? Buffer.from(s, "utf8").toString("utf8") : "";
+}
+
 function nameOf(tag: SaxesTagNS): string {
   if (!tag.uri) return tag.local;
   for (const [re, prefix] of NAMESPACES) if (re.test(tag.uri)) return prefix + tag.local;
@@ -190,7 +199,7 @@ export async function* readWxr(file: string): AsyncGenerator<WxrEvent> {
     else if (name === "category" && item && stack.length === 4) {
       const attr = (local: string) => {
         const a = tag.attributes[local];
-        return a ? a.value : "";
+        return a ? own(a.value) : "";
       };
       category = { domain: attr("domain"), nicename: attr("nicename"), name: "" };
     }
@@ -202,6 +211,7 @@ export async function* readWxr(file: string): AsyncGenerator<WxrEvent> {
   parser.on("cdata", addText);
   parser.on("closetag", (tag) => {
     const name = nameOf(tag);
+    text = own(text);
     const depth = stack.length;
     stack.pop();
     if (item && name === "item" && depth === 3) {
