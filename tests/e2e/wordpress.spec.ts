@@ -109,7 +109,9 @@ test.describe("an edition imported from WordPress", () => {
     }
   });
 
-  for (const slug of ["harbour-lights", "tide-tables"]) {
+  // The block post holds the most structure: a figure around a table, a captioned image, a
+  // heading, a quote, code, a footnote and the embed's link.
+  for (const slug of ["tide-tables"]) {
     test(`axe finds no violations on the imported article ${slug}`, async ({ page }) => {
       await page.goto(`${host.url}articles/${slug}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
