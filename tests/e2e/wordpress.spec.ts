@@ -95,6 +95,16 @@ test.describe("an edition imported from WordPress", () => {
     await expect(page.getByText("wp:paragraph")).toHaveCount(0);
   });
 
+  test("runs none of the hostile markup an imported post carried", async ({ page }) => {
+    await page.goto(`${host.url}articles/shortcode-round-up`);
+    await expect(page.getByRole("img", { name: "The gull again" })).toBeVisible();
+    await expect(page.getByText("a script link")).toBeVisible();
+    await expect(page.getByRole("link", { name: "a script link" })).toHaveCount(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined();
+  });
+
   test("never writes the password-protected post's text, into the content or the site", async () => {
     for (const dir of [CONTENT, DIST]) {
       const all = await everything(dir);
