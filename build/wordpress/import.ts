@@ -124,7 +124,7 @@ async function plan(options: ImportOptions, report: ImportReport): Promise<Plan>
   return { site, authors, attachments, byParent, slugs, links, hosts };
 }
 
-/** The skip reasons, counted in a pass of their own so the first pass stays about posts. */
+/** Counts an item of the second pass that is not imported, with its reason (once per item). */
 function countSkip(item: WxrItem, options: ImportOptions, report: ImportReport, imported: boolean) {
   const decision = classify(item, { pages: !!options.pages });
   if (!decision.import) report.skip(decision.reason);
