@@ -37,7 +37,8 @@ const FORBIDDEN = new Set([
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
-  // figure and figcaption carry Hugo's figure shortcode (templates.ts).
+  // figure and figcaption carry a caption to its picture or table (Hugo's figure shortcode,
+  // WordPress captions).
   tagNames: [
     ...(defaultSchema.tagNames ?? []).filter((t) => !FORBIDDEN.has(t)),
     "figure",

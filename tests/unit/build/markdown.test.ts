@@ -90,6 +90,14 @@ describe("the sanitizer", () => {
     expect(html).not.toMatch(/id="app"/);
     expect(html).not.toMatch(/name="location"/);
   });
+
+  it("keeps a figure and its caption (an imported WordPress caption), but not their attributes", async () => {
+    const { html } = await renderMarkdown(
+      '<figure onclick="x()">\n\n![The harbour](/a.png)\n\n<figcaption>\n\nBy [Ann](https://a.example)\n\n</figcaption>\n\n</figure>',
+    );
+    expect(html).toMatch(/<figure>\s*<p><img src="\/a.png"[^>]*><\/p>\s*<figcaption>\s*<p>By <a/);
+    expect(html).not.toContain("onclick");
+  });
 });
 
 describe("the images of a body", () => {
