@@ -132,6 +132,8 @@ export async function buildEdition(
   const bodies = new Map<string, ArticleBody>();
   const bodyFiles: EditionFile[] = [];
   const seen = new Map<string, string>();
+  /** Old slug → the file that claims it, and that file's slug. */
+  const aliases = new Map<string, { shown: string; slug: string }[]>();
 
   for (const file of files) {
     const shown = path.relative(cwd, file) || file;
@@ -153,6 +155,9 @@ export async function buildEdition(
       continue;
     }
     const fm = parsed.data;
+    for (const alias of new Set(fm.aliases ?? [])) {
+      aliases.set(alias, [...(aliases.get(alias) ?? []), { shown, slug }]);
+    }
     if (!parsed.body.trim()) report("the body is empty: write the article below the front matter");
 
     const dir = path.dirname(file);
@@ -209,9 +214,14 @@ export async function buildEdition(
     });
   }
 
+  const moved = checkAliases(aliases, seen, problems);
   if (problems.length) throw new ContentError(problems);
   articles.sort(newestFirst);
-  const index: CatalogIndex = { version: 1, articles };
+  const index: CatalogIndex = {
+    version: 1,
+    articles,
+    ...(moved.size ? { aliases: Object.fromEntries([...moved].sort()) } : {}),
+  };
   const indexJson = JSON.stringify(index);
   const indexFile = `${CONTENT_DIR}/index-${shortHash(indexJson)}.json`;
   return {
@@ -221,4 +231,36 @@ export async function buildEdition(
     files: [{ fileName: indexFile, source: indexJson }, ...bodyFiles, ...images.files],
     warnings,
   };
+}
+
+/**
+ * The map old slug → new slug, after checking that each old slug names one article only: an alias
+ * that is also an article's slug, or claimed by two articles, is reported naming both files.
+ */
+function checkAliases(
+  aliases: Map<string, { shown: string; slug: string }[]>,
+  slugs: Map<string, string>,
+  problems: string[],
+): Map<string, string> {
+  const moved = new Map<string, string>();
+  for (const [alias, claims] of aliases) {
+    const [first, ...others] = claims;
+    const owner = slugs.get(alias);
+    if (owner !== undefined) {
+      for (const c of claims) {
+        problems.push(
+          c.shown === owner
+            ? `${c.shown}: alias ${JSON.stringify(alias)} is this article's own slug`
+            : `${c.shown}: alias ${JSON.stringify(alias)} is the slug of ${owner}: remove the alias or rename that file`,
+        );
+      }
+    } else if (others.length > 0) {
+      for (const c of others) {
+        problems.push(
+          `${c.shown}: alias ${JSON.stringify(alias)} is also an alias of ${first.shown}: an old address can lead to one article only`,
+        );
+      }
+    } else moved.set(alias, first.slug);
+  }
+  return moved;
 }
