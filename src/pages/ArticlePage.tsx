@@ -1,6 +1,6 @@
-import { A, createAsync, useParams } from "@solidjs/router";
+import { A, createAsync, useLocation, useNavigate, useParams } from "@solidjs/router";
 import { createEffect, createResource, Match, Show, Switch, untrack } from "solid-js";
-import { loadBody, loadCatalog, neighbours } from "../catalog/catalog.ts";
+import { loadBody, loadCatalog, movedTo, neighbours } from "../catalog/catalog.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
 import { pageShown } from "../app/page.ts";
@@ -19,6 +19,19 @@ export default function ArticlePage() {
   const params = useParams<{ slug: string }>();
   const catalog = createAsync(() => loadCatalog());
   const article = () => catalog()?.bySlug.get(params.slug);
+  // A renamed article's old address leads to the new one, in place of it in the history, so Back
+  // goes to the page before and not to the old address again.
+  const moved = () => {
+    const c = catalog();
+    const now = c && movedTo(c, params.slug);
+    return now !== params.slug ? now : undefined;
+  };
+  const navigate = useNavigate();
+  const here = useLocation();
+  createEffect(() => {
+    const now = moved();
+    if (now) navigate(`/articles/${now}${here.search}${here.hash}`, { replace: true });
+  });
   const [body, { refetch }] = createResource(article, loadBody);
   const around = () => {
     const c = catalog();
@@ -50,7 +63,7 @@ export default function ArticlePage() {
 
   return (
     <Show when={catalog()}>
-      <Show when={article()} fallback={<NotFound what="Article" />}>
+      <Show when={article()} fallback={<Show when={!moved()}>{<NotFound what="Article" />}</Show>}>
         {(a) => (
           <article class="article">
             <ReadingProgress value={reading.progress()} />
@@ -118,7 +131,7 @@ export default function ArticlePage() {
                 )}
               </Show>
             </nav>
-            <ReplyEditor slug={a().slug} />
+            <ReplyEditor slug={a().slug} title={a().title} />
           </article>
         )}
       </Show>
