@@ -18,24 +18,26 @@ import { LoadFailed } from "../components/LoadFailed.tsx";
 export default function ArticlePage() {
   const params = useParams<{ slug: string }>();
   const catalog = createAsync(() => loadCatalog());
-  const article = () => catalog()?.bySlug.get(params.slug);
-  // A renamed article's old address leads to the new one, in place of it in the history, so Back
-  // goes to the page before and not to the old address again.
-  const moved = () => {
+  // A renamed article's old address shows the article at once, and its address becomes the new
+  // one in place of the old in the history (Back goes to the page before, not to the old address
+  // again). The article stays the same object throughout, so nothing on the page is rebuilt.
+  const slug = () => {
     const c = catalog();
-    const now = c && movedTo(c, params.slug);
-    return now !== params.slug ? now : undefined;
+    return (c && movedTo(c, params.slug)) ?? params.slug;
   };
+  const article = () => catalog()?.bySlug.get(slug());
   const navigate = useNavigate();
   const here = useLocation();
   createEffect(() => {
-    const now = moved();
-    if (now) navigate(`/articles/${now}${here.search}${here.hash}`, { replace: true });
+    const now = slug();
+    if (now !== params.slug) {
+      navigate(`/articles/${now}${here.search}${here.hash}`, { replace: true });
+    }
   });
   const [body, { refetch }] = createResource(article, loadBody);
   const around = () => {
     const c = catalog();
-    return c ? neighbours(c, params.slug) : {};
+    return c ? neighbours(c, slug()) : {};
   };
 
   createEffect(() => {
@@ -63,7 +65,7 @@ export default function ArticlePage() {
 
   return (
     <Show when={catalog()}>
-      <Show when={article()} fallback={<Show when={!moved()}>{<NotFound what="Article" />}</Show>}>
+      <Show when={article()} fallback={<NotFound what="Article" />}>
         {(a) => (
           <article class="article">
             <ReadingProgress value={reading.progress()} />

@@ -175,7 +175,7 @@ test.describe("an edition that renames one article and removes another", () => {
     expect(new URL(page.url()).pathname).toBe("/");
 
     // /saved: y among the saved articles; z under "No longer in this edition", and Remove works.
-    await page.getByRole("link", { name: "Saved" }).click();
+    await page.getByRole("link", { name: "Saved", exact: true }).click();
     await expect(
       page.getByRole("list", { name: "Saved articles" }).getByRole("heading", { name: Y }),
     ).toBeVisible();
