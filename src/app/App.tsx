@@ -4,7 +4,7 @@ import { Shell } from "./Shell.tsx";
 import { startLibrary } from "./library.ts";
 import { startSettings } from "./settings.ts";
 import { hasSafetyCopies, startDrafts } from "./drafts.ts";
-import { whileMoving } from "./moves-state.ts";
+import { settleMoves } from "./moves-state.ts";
 import ListPage from "../pages/ListPage.tsx";
 import NotFoundPage from "../pages/NotFoundPage.tsx";
 
@@ -26,8 +26,8 @@ export function App(props: { base?: string }) {
     if (hasSafetyCopies()) await (await import("./draft-recovery.ts")).recoverDrafts();
   });
   // Records under renamed articles' old slugs move to the new ones once the drafts left in safety
-  // copies are stored (so their text moves too); code loaded only after start-up.
-  whileMoving(drafted.then(() => import("./moved.ts")).then((m) => m.settleMovedArticles()));
+  // copies are stored (so their text moves too); the code that does it is fetched only when needed.
+  settleMoves(drafted);
   return (
     <Router base={props.base} root={Shell}>
       <Route path="/" component={ListPage} />

@@ -22,6 +22,8 @@ export { storageProblem };
 export const isRead = (slug: string): boolean => reads[slug] !== undefined;
 export const savedAt = (slug: string): number | undefined => bookmarks[slug];
 export const isSaved = (slug: string): boolean => bookmarks[slug] !== undefined;
+/** Every slug marked read, in the edition or not. */
+export const readSlugs = (): string[] => Object.keys(reads);
 /** Every bookmarked slug, in the edition or not. */
 export const savedSlugs = (): string[] => Object.keys(bookmarks);
 

@@ -13,7 +13,7 @@ import { reloadVersions } from "./versions.ts";
 /**
  * Carries records over to renamed articles' new slugs and shows the result; then, in the
  * background, notes and drops orphaned read marks and positions. Resolves after the carry-over.
- * @example whileMoving(settleMovedArticles());
+ * @example await settleMovedArticles();
  */
 export async function settleMovedArticles(now = Date.now()): Promise<void> {
   const catalog = await loadCatalog();
