@@ -104,7 +104,7 @@ export default defineConfig({
           groups: [
             {
               name: "core",
-              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|safety-copies|reply-validation)|catalog[\\/](catalog|format)|app[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
+              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|safety-copies|reply-validation|carry-over|moves|orphans)|catalog[\\/](catalog|format)|app[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
             },
           ],
         },

@@ -18,7 +18,7 @@ export const BORROWED_FIELDS = {
 } as const;
 
 /** The fields Offprint reads as they are documented, never mapped. */
-const OWN_FIELDS = new Set(["title", "imageCredit"]);
+const OWN_FIELDS = ["title", "imageCredit", "aliases"];
 
 /** WordPress's name for the category of a post that has none. */
 export const NO_CATEGORY = "Uncategorized";
@@ -170,8 +170,7 @@ export function borrow(data: Data, { dateFromName }: { dateFromName?: string } =
     failed: [],
     unused: [],
   };
-  if ("title" in data) out.fields.title = data.title;
-  if ("imageCredit" in data) out.fields.imageCredit = data.imageCredit;
+  for (const field of OWN_FIELDS) if (field in data) out.fields[field] = data[field];
   mapDate(data, out, "date", BORROWED_FIELDS.date);
   if (out.fields.date === undefined && dateFromName) {
     out.fields.date = dateFromName;

@@ -256,6 +256,8 @@ export async function buildEdition(
   const bodies = new Map<string, ArticleBody>();
   const bodyFiles: EditionFile[] = [];
   const decorative: string[] = [];
+  /** Old slug → the files that claim it, with their slug and place. */
+  const aliases = new Map<string, AliasClaim[]>();
 
   for (const r of read) {
     const { shown, fm, slug } = r;
@@ -273,6 +275,9 @@ export async function buildEdition(
     }
     for (const { line, tag, target } of templates.missing) {
       warnings.push(`${shown}:${line}: ${tag} links to "${target}", which is not in the edition`);
+    }
+    for (const alias of new Set(fm.aliases ?? [])) {
+      aliases.set(alias, [...(aliases.get(alias) ?? []), { at: r.at, shown, slug }]);
     }
 
     let image: ArticleSummary["image"];
@@ -365,11 +370,16 @@ export async function buildEdition(
   if (strict) {
     problems.push(...warnings.map((w) => ({ at: Infinity, line: `${w} (OFFPRINT_STRICT=1)` })));
   }
+  const moved = checkAliases(aliases, seen, problems);
   if (problems.length) {
     throw new ContentError(problems.sort((a, b) => a.at - b.at).map((p) => p.line));
   }
   articles.sort(newestFirst);
-  const index: CatalogIndex = { version: 1, articles };
+  const index: CatalogIndex = {
+    version: 1,
+    articles,
+    ...(moved.size ? { aliases: Object.fromEntries([...moved].sort()) } : {}),
+  };
   const indexJson = JSON.stringify(index);
   const indexFile = `${CONTENT_DIR}/index-${shortHash(indexJson)}.json`;
   return {
@@ -388,4 +398,46 @@ export async function buildEdition(
       notArticles: content.notArticles.length,
     }),
   };
+}
+
+/** An article that lists an old slug in its `aliases`. */
+interface AliasClaim {
+  at: number;
+  shown: string;
+  slug: string;
+}
+
+/**
+ * The map old slug → new slug, after checking that each old slug names one article only: an alias
+ * that is also an article's slug, or claimed by two articles, is reported naming both files.
+ */
+function checkAliases(
+  aliases: Map<string, AliasClaim[]>,
+  slugs: Map<string, string>,
+  problems: { at: number; line: string }[],
+): Map<string, string> {
+  const moved = new Map<string, string>();
+  for (const [alias, claims] of aliases) {
+    const [first, ...others] = claims;
+    const owner = slugs.get(alias);
+    if (owner !== undefined) {
+      for (const c of claims) {
+        problems.push({
+          at: c.at,
+          line:
+            c.shown === owner
+              ? `${c.shown}: alias ${JSON.stringify(alias)} is this article's own slug`
+              : `${c.shown}: alias ${JSON.stringify(alias)} is the slug of ${owner}: remove the alias or rename that file`,
+        });
+      }
+    } else if (others.length > 0) {
+      for (const c of others) {
+        problems.push({
+          at: c.at,
+          line: `${c.shown}: alias ${JSON.stringify(alias)} is also an alias of ${first.shown}: an old address can lead to one article only`,
+        });
+      }
+    } else moved.set(alias, first.slug);
+  }
+  return moved;
 }

@@ -5,6 +5,7 @@ import matter from "gray-matter";
 import YAML from "yaml";
 import * as v from "valibot";
 import { borrow, type Borrowed } from "./conventions.ts";
+import { SLUG_PATTERN } from "./slug.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,6 +46,20 @@ export const FrontMatterSchema = v.pipe(
         v.array(
           v.pipe(v.string('"tags" must be a list of text'), v.trim(), v.nonEmpty()),
           '"tags" must be a list of text',
+        ),
+      ),
+      // Old slugs of this article (Hugo's name): their addresses and the reader's data follow it.
+      aliases: v.optional(
+        v.array(
+          v.pipe(
+            v.string('"aliases" must be a list of old slugs'),
+            v.regex(
+              SLUG_PATTERN,
+              (i) =>
+                `"aliases" must be old slugs, lowercase letters and digits joined by single hyphens (got ${shown(i.input)})`,
+            ),
+          ),
+          '"aliases" must be a list of old slugs',
         ),
       ),
     },

@@ -4,6 +4,7 @@ import { Shell } from "./Shell.tsx";
 import { startLibrary } from "./library.ts";
 import { startSettings } from "./settings.ts";
 import { hasSafetyCopies, startDrafts } from "./drafts.ts";
+import { settleMoves } from "./moves-state.ts";
 import ListPage from "../pages/ListPage.tsx";
 import NotFoundPage from "../pages/NotFoundPage.tsx";
 
@@ -21,9 +22,12 @@ export function App(props: { base?: string }) {
   void startSettings();
   // Text a reload or a closed page left only in a safety copy is restored by code loaded only
   // when such a copy exists.
-  void startDrafts().then(async () => {
+  const drafted = startDrafts().then(async () => {
     if (hasSafetyCopies()) await (await import("./draft-recovery.ts")).recoverDrafts();
   });
+  // Records under renamed articles' old slugs move to the new ones once the drafts left in safety
+  // copies are stored (so their text moves too); the code that does it is fetched only when needed.
+  settleMoves(drafted);
   return (
     <Router base={props.base} root={Shell}>
       <Route path="/" component={ListPage} />

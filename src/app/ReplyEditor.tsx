@@ -11,19 +11,20 @@ import { COMMENT_LIMIT } from "../storage/drafts.ts";
 import { ReplyForm } from "../components/ReplyForm.tsx";
 
 /** The reply form of one article, wired to its draft; a new article gets a new editor. */
-export function ReplyEditor(props: { slug: string }) {
+export function ReplyEditor(props: { slug: string; title?: string }) {
   return (
     <Show when={props.slug} keyed>
-      {(slug) => <Editor slug={slug} />}
+      {(slug) => <Editor slug={slug} title={props.title} />}
     </Show>
   );
 }
 
-function Editor(props: { slug: string }) {
+function Editor(props: { slug: string; title?: string }) {
   // The slug never changes for this component (keyed above), so reading it once is right.
   // eslint-disable-next-line solid/reactivity
   const slug = props.slug;
-  const editor = createDraftEditor(slug);
+  // eslint-disable-next-line solid/reactivity -- the title of this slug's article, read once
+  const editor = createDraftEditor(slug, props.title);
   useBeforeLeave(() => void editor.flush());
   // An update's "Reload" waits until this draft is written, and goes ahead once a retry writes it.
   onCleanup(beforeReload(() => editor.save()));

@@ -104,9 +104,11 @@ export interface DraftEditor {
 /**
  * The editor of one article's draft. Call inside a component: it listens to the page while the
  * component lives and flushes when it goes.
- * @example const editor = createDraftEditor("some-slug"); editor.edit("comment", "Hello");
+ * `title`: the article's title, kept with the draft so it can be named should the article leave
+ * the edition.
+ * @example const editor = createDraftEditor("some-slug", "Some title"); editor.edit("comment", "Hello");
  */
-export function createDraftEditor(slug: string): DraftEditor {
+export function createDraftEditor(slug: string, title?: string): DraftEditor {
   const [ready, setReady] = createSignal(false);
   const [fields, setFields] = createSignal<DraftFields>(EMPTY_FIELDS);
   const [status, setStatus] = createSignal<Status>({ kind: "idle" });
@@ -151,6 +153,7 @@ export function createDraftEditor(slug: string): DraftEditor {
         rev,
         fields: snapshot,
         updatedAt: Date.now(),
+        ...(title ? { title } : {}),
       });
       if ("conflict" in result) {
         setConflict(result.conflict);
@@ -231,7 +234,7 @@ export function createDraftEditor(slug: string): DraftEditor {
       try {
         while (!kept || !sameFields(kept, losing())) {
           kept = { ...losing() };
-          await keepVersion(slug, kept, "conflict");
+          await keepVersion(slug, kept, "conflict", title);
         }
       } catch (err) {
         notifyFailure(what, err); // the choice stays open: nothing was let go of

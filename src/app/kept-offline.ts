@@ -169,6 +169,19 @@ export async function removeUnpinned(): Promise<number> {
   }
 }
 
+/**
+ * "Delete all my data": empties the reader cache too (what a reader opened says what they read).
+ * @example await forgetKeptOffline();
+ */
+export async function forgetKeptOffline(): Promise<void> {
+  if (typeof caches === "undefined") return;
+  try {
+    await serially(() => caches.delete(CONTENT_CACHE));
+  } finally {
+    await refreshOffline(); // the list's "Available offline" markers follow
+  }
+}
+
 /** How much is kept offline: complete articles of this edition, and the bytes of all files. */
 export interface KeptSummary {
   articles: number;

@@ -10,6 +10,7 @@ import { requestPersistence } from "../storage/persist.ts";
 import { onChange } from "../storage/sync.ts";
 import { notify, notifyFailure } from "./notices.ts";
 import { keepOffline } from "./offline.ts";
+import { loadCatalog } from "../catalog/catalog.ts";
 
 const [reads, setReads] = createStore<Record<string, number>>({});
 const [bookmarks, setBookmarks] = createStore<Record<string, number>>({});
@@ -21,6 +22,10 @@ export { storageProblem };
 export const isRead = (slug: string): boolean => reads[slug] !== undefined;
 export const savedAt = (slug: string): number | undefined => bookmarks[slug];
 export const isSaved = (slug: string): boolean => bookmarks[slug] !== undefined;
+/** Every slug marked read, in the edition or not. */
+export const readSlugs = (): string[] => Object.keys(reads);
+/** Every bookmarked slug, in the edition or not. */
+export const savedSlugs = (): string[] => Object.keys(bookmarks);
 
 function failed(what: string, err: unknown): void {
   if (err instanceof StorageUnavailableError) setStorageProblem(err.reason);
@@ -153,7 +158,12 @@ export async function toggleBookmark(slug: string): Promise<void> {
   const at = Date.now();
   setBookmarks(slug, at);
   try {
-    await saveBookmark(slug, at);
+    // The title as it is now names the bookmark on /saved should the article leave the edition.
+    const title = await loadCatalog().then(
+      (c) => c.bySlug.get(slug)?.title,
+      () => undefined,
+    );
+    await saveBookmark(slug, at, title);
     void requestPersistence();
     void keepOffline(slug); // a bookmarked article must open offline
   } catch (err) {

@@ -14,6 +14,9 @@ const [positions, setPositions] = createStore<Record<string, Position>>({});
 /** The kept progress (0–1) of an article, or undefined. */
 export const progressOf = (slug: string): number | undefined => positions[slug]?.progress;
 
+/** Every slug with a kept position, in the edition or not. */
+export const positionSlugs = (): string[] => Object.keys(positions);
+
 /** Articles started and not finished, the most recently read first. */
 export function unfinished(): { slug: string; progress: number }[] {
   return Object.entries(positions)

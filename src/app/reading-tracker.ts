@@ -6,6 +6,7 @@ import { useBeforeLeave } from "@solidjs/router";
 import { keepPending, savePosition, type Position } from "../storage/positions.ts";
 import { notifyFailure } from "./notices.ts";
 import { FINISHED, progressOf, rememberPosition, startPositions } from "./positions.ts";
+import { movesSettled } from "./moves-state.ts";
 
 /** How often, at most, a scrolling reader's position is written. */
 export const SAVE_EVERY_MS = 1000;
@@ -121,9 +122,9 @@ export function trackReading(slug: Accessor<string | undefined>): ReadingTracker
     shown(element) {
       if (body === element) return;
       const slugNow = current;
-      // Once positions are loaded and the browser laid the body out (and after the router's own
+      // Once positions are loaded (and carried over from an old slug), and the browser laid the body out (and after the router's own
       // scroll to the top of a new page).
-      void startPositions().then(() =>
+      void Promise.all([startPositions(), movesSettled()]).then(() =>
         requestAnimationFrame(() => {
           if (slugNow !== current || !element.isConnected) return;
           const saved = slugNow ? progressOf(slugNow) : undefined;

@@ -52,9 +52,16 @@ const plain = (kept: DraftVersion): DraftVersion => ({ ...kept, fields: { ...kep
  */
 export async function copyVersion(id: string): Promise<void> {
   const kept = versions[id];
-  if (!kept) return;
+  if (kept) await copyText(kept.fields.comment);
+}
+
+/**
+ * Copies text to the clipboard and says so (or why it could not).
+ * @example await copyText(draft.fields.comment);
+ */
+export async function copyText(text: string): Promise<void> {
   try {
-    await navigator.clipboard.writeText(kept.fields.comment);
+    await navigator.clipboard.writeText(text);
     notify("Copied to the clipboard");
   } catch (err) {
     notifyFailure("Copying the text", err);

@@ -16,6 +16,7 @@ import { reloadLibrary } from "./library.ts";
 import { reloadDrafts } from "./drafts.ts";
 import { reloadPositions } from "./positions.ts";
 import { reloadSettings } from "./settings.ts";
+import { forgetKeptOffline } from "./kept-offline.ts";
 
 /**
  * Saves everything the reader keeps on this device as `offprint-data-YYYY-MM-DD.json`.
@@ -89,7 +90,7 @@ export async function undoMyImport(): Promise<number> {
 /** Deletes everything Offprint keeps on this device and shows the app as on a new device. */
 export async function deleteMyData(): Promise<void> {
   try {
-    await deleteAllData();
+    await Promise.all([deleteAllData(), forgetKeptOffline()]);
   } finally {
     await reloadEverything();
   }

@@ -12,6 +12,8 @@ export function assetUrl(relative: string): string {
 export interface Catalog {
   articles: ArticleSummary[];
   bySlug: Map<string, ArticleSummary>;
+  /** Old slugs of renamed articles → their slug now (front matter `aliases`). */
+  aliases: Map<string, string>;
   categories: { name: string; slug: string; count: number }[];
 }
 
@@ -43,7 +45,10 @@ function indexCatalog(index: CatalogIndex): Catalog {
     counts.set(a.categorySlug, c);
   }
   const categories = [...counts.values()].sort((a, b) => a.name.localeCompare(b.name));
-  return { articles: index.articles, bySlug, categories };
+  const aliases = new Map(
+    Object.entries(index.aliases ?? {}).filter(([old, now]) => !bySlug.has(old) && bySlug.has(now)),
+  );
+  return { articles: index.articles, bySlug, aliases, categories };
 }
 
 let catalog: Promise<Catalog> | undefined;
@@ -73,4 +78,13 @@ export function neighbours(
   const i = c.articles.findIndex((a) => a.slug === slug);
   if (i < 0) return {};
   return { newer: c.articles[i - 1], older: c.articles[i + 1] };
+}
+
+/**
+ * Where an article's address leads now: its own slug, the new slug of a renamed article (an old
+ * slug in its `aliases`), or undefined when the edition has no such article.
+ * @example movedTo(catalog, "old-name") // "new-name"
+ */
+export function movedTo(c: Catalog, slug: string): string | undefined {
+  return c.bySlug.has(slug) ? slug : c.aliases.get(slug);
 }

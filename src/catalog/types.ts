@@ -32,6 +32,8 @@ export interface ArticleSummary {
 export interface CatalogIndex {
   version: 1;
   articles: ArticleSummary[];
+  /** Old slugs (front matter `aliases`) → the slug the article has now; absent when none. */
+  aliases?: Record<string, string>;
 }
 
 /** One article's body file. Its HTML was sanitized at build time. */

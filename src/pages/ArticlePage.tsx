@@ -1,6 +1,6 @@
-import { A, createAsync, useParams } from "@solidjs/router";
+import { A, createAsync, useLocation, useNavigate, useParams } from "@solidjs/router";
 import { createEffect, createResource, Match, Show, Switch, untrack } from "solid-js";
-import { loadBody, loadCatalog, neighbours } from "../catalog/catalog.ts";
+import { loadBody, loadCatalog, movedTo, neighbours } from "../catalog/catalog.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
 import { pageShown } from "../app/page.ts";
@@ -18,11 +18,26 @@ import { LoadFailed } from "../components/LoadFailed.tsx";
 export default function ArticlePage() {
   const params = useParams<{ slug: string }>();
   const catalog = createAsync(() => loadCatalog());
-  const article = () => catalog()?.bySlug.get(params.slug);
+  // A renamed article's old address shows the article at once, and its address becomes the new
+  // one in place of the old in the history (Back goes to the page before, not to the old address
+  // again). The article stays the same object throughout, so nothing on the page is rebuilt.
+  const slug = () => {
+    const c = catalog();
+    return (c && movedTo(c, params.slug)) ?? params.slug;
+  };
+  const article = () => catalog()?.bySlug.get(slug());
+  const navigate = useNavigate();
+  const here = useLocation();
+  createEffect(() => {
+    const now = slug();
+    if (now !== params.slug) {
+      navigate(`/articles/${now}${here.search}${here.hash}`, { replace: true });
+    }
+  });
   const [body, { refetch }] = createResource(article, loadBody);
   const around = () => {
     const c = catalog();
-    return c ? neighbours(c, params.slug) : {};
+    return c ? neighbours(c, slug()) : {};
   };
 
   createEffect(() => {
@@ -118,7 +133,7 @@ export default function ArticlePage() {
                 )}
               </Show>
             </nav>
-            <ReplyEditor slug={a().slug} />
+            <ReplyEditor slug={a().slug} title={a().title} />
           </article>
         )}
       </Show>

@@ -1,12 +1,13 @@
 import { A, createAsync } from "@solidjs/router";
 import { createEffect, onCleanup, Show } from "solid-js";
-import { loadCatalog } from "../catalog/catalog.ts";
+import { loadCatalog, movedTo } from "../catalog/catalog.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { firstLine } from "../catalog/first-line.ts";
 import { DraftList, type DraftItem } from "../components/DraftList.tsx";
 import { pageShown } from "../app/page.ts";
 import { discardDraft, listDrafts } from "../app/drafts.ts";
 import {
+  copyText,
   copyVersion,
   discardVersion,
   followVersions,
@@ -31,6 +32,7 @@ export default function DraftsPage() {
   const catalog = createAsync(() => loadCatalog());
   onCleanup(followVersions());
   const items = (): DraftItem[] => {
+    const c = catalog();
     const drafts = new Map(listDrafts().map(({ slug, draft }) => [slug, draft]));
     const kept = versionsBySlug();
     const newest = (slug: string) =>
@@ -39,14 +41,21 @@ export default function DraftsPage() {
       .sort((a, b) => newest(b) - newest(a))
       .map((slug) => {
         const draft = drafts.get(slug);
+        const versions = kept.get(slug) ?? [];
+        const gone = !!c && movedTo(c, slug) === undefined;
         return {
           slug,
-          title: catalog()?.bySlug.get(slug)?.title,
+          gone,
+          // An article gone from the edition is named by the title it had when the text was saved.
+          title: gone
+            ? (draft?.title ?? versions.find((k) => k.title)?.title)
+            : c?.bySlug.get(slug)?.title,
           draft: draft && {
             firstLine: firstLine(draft.fields.comment),
+            text: draft.fields.comment,
             edited: at(draft.updatedAt),
           },
-          versions: (kept.get(slug) ?? []).map((version) => ({
+          versions: versions.map((version) => ({
             id: version.id,
             kept: at(version.savedAt),
             from: FROM[version.reason],
@@ -54,6 +63,18 @@ export default function DraftsPage() {
           })),
         };
       });
+  };
+  const here = () => items().filter((item) => !item.gone);
+  const gone = () => items().filter((item) => item.gone);
+  const actions = {
+    onDiscard: (slug: string) => void discardDraft(slug).catch(() => undefined),
+    onCopy: (slug: string) => {
+      const text = listDrafts().find((d) => d.slug === slug)?.draft.fields.comment;
+      if (text !== undefined) void copyText(text);
+    },
+    onCopyVersion: (id: string) => void copyVersion(id),
+    onUseVersion: useVersion,
+    onDiscardVersion: discardVersion,
   };
 
   createEffect(() => catalog() && pageShown("Drafts"));
@@ -71,13 +92,24 @@ export default function DraftsPage() {
             </p>
           }
         >
-          <DraftList
-            drafts={items()}
-            onDiscard={(slug) => void discardDraft(slug).catch(() => undefined)}
-            onCopyVersion={(id) => void copyVersion(id)}
-            onUseVersion={useVersion}
-            onDiscardVersion={discardVersion}
-          />
+          <Show when={here().length > 0}>
+            <DraftList drafts={here()} {...actions} />
+          </Show>
+        </Show>
+        <Show when={gone().length > 0}>
+          <section class="gone" aria-labelledby="drafts-gone">
+            <h2 id="drafts-gone">No longer in this edition</h2>
+            <p class="gone-note">
+              These articles were removed from the edition. Your text stays on this device until you
+              discard it: copy it to keep it elsewhere.
+            </p>
+            <DraftList
+              drafts={gone()}
+              label="Drafts of articles no longer in this edition"
+              level={3}
+              {...actions}
+            />
+          </section>
         </Show>
         <Outbox title={(slug) => catalog()?.bySlug.get(slug)?.title} />
       </Show>

@@ -1,19 +1,33 @@
 import { A, createAsync } from "@solidjs/router";
-import { createEffect, Show } from "solid-js";
-import { loadCatalog } from "../catalog/catalog.ts";
+import { createEffect, For, Show } from "solid-js";
+import { loadCatalog, movedTo } from "../catalog/catalog.ts";
 import { formatDay } from "../catalog/format.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { pageShown } from "../app/page.ts";
-import { isSaved, savedAt, toggleBookmark } from "../app/library.ts";
+import { isSaved, savedAt, savedSlugs, toggleBookmark } from "../app/library.ts";
 import { markersFor } from "../app/markers.ts";
+import { loadBookmarkRecords } from "../storage/bookmarks.ts";
 
-/** `/saved`: bookmarked articles, the most recently saved first. */
+/** `/saved`: bookmarked articles, the most recently saved first; then those no longer in the edition. */
 export default function SavedPage() {
   const catalog = createAsync(() => loadCatalog());
   const saved = () =>
     (catalog()?.articles ?? [])
       .filter((a) => isSaved(a.slug))
       .sort((a, b) => (savedAt(b.slug) ?? 0) - (savedAt(a.slug) ?? 0));
+  // Bookmarks of articles the edition no longer has (nor under another name), with the title each
+  // was saved with; read again whenever the bookmarks change.
+  const records = createAsync(() => {
+    savedSlugs();
+    return loadBookmarkRecords().catch(() => new Map<string, never>());
+  });
+  const gone = () => {
+    const c = catalog();
+    if (!c) return [];
+    return [...(records()?.values() ?? [])]
+      .filter((b) => isSaved(b.slug) && movedTo(c, b.slug) === undefined)
+      .sort((a, b) => b.savedAt - a.savedAt);
+  };
 
   createEffect(() => catalog() && pageShown("Saved"));
 
@@ -21,7 +35,7 @@ export default function SavedPage() {
     <section class="list">
       <h1>Saved</h1>
       <Show
-        when={saved().length > 0}
+        when={saved().length > 0 || gone().length > 0}
         fallback={
           <p class="empty">
             No saved articles yet. Press “Bookmark” on an article, in the <A href="/">list</A> or on
@@ -29,14 +43,39 @@ export default function SavedPage() {
           </p>
         }
       >
-        <ArticleList
-          label="Saved articles"
-          articles={saved()}
-          markers={markersFor}
-          saved={isSaved}
-          onToggleBookmark={toggleBookmark}
-          extra={(a) => `Saved ${formatDay(savedAt(a.slug) ?? 0)}`}
-        />
+        <Show when={saved().length > 0}>
+          <ArticleList
+            label="Saved articles"
+            articles={saved()}
+            markers={markersFor}
+            saved={isSaved}
+            onToggleBookmark={toggleBookmark}
+            extra={(a) => `Saved ${formatDay(savedAt(a.slug) ?? 0)}`}
+          />
+        </Show>
+      </Show>
+      <Show when={gone().length > 0}>
+        <section class="gone" aria-labelledby="saved-gone">
+          <h2 id="saved-gone">No longer in this edition</h2>
+          <p class="gone-note">These articles were removed from the edition.</p>
+          <ul class="drafts" aria-label="Saved articles no longer in this edition">
+            <For each={gone()}>
+              {(bookmark) => (
+                <li class="draft">
+                  <h3 class="draft-title">{bookmark.title ?? bookmark.slug}</h3>
+                  <p class="draft-when">Saved {formatDay(bookmark.savedAt)}</p>
+                  <button
+                    type="button"
+                    aria-label={`Remove bookmark: ${bookmark.title ?? bookmark.slug}`}
+                    onClick={() => void toggleBookmark(bookmark.slug)}
+                  >
+                    Remove
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
       </Show>
     </section>
   );

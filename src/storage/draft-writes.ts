@@ -25,7 +25,13 @@ export async function saveDraft(key: string, base: number, draft: Draft): Promis
       return KEEP;
     }
     wrote = true;
-    return { ...draft, rev: Math.max(draft.rev, (current?.rev ?? 0) + 1) };
+    // A writer that does not know the article's title (a restored safety copy) keeps the stored one.
+    const title = draft.title ?? current?.title;
+    return {
+      ...draft,
+      rev: Math.max(draft.rev, (current?.rev ?? 0) + 1),
+      ...(title ? { title } : {}),
+    };
   });
   if (conflict) return { conflict };
   const saved = stored as Draft;

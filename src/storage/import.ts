@@ -10,7 +10,7 @@ import * as v from "valibot";
 import { read, readAll } from "./db.ts";
 import { writeBatch } from "./batch.ts";
 import { lockName, RECORD_KEYS, WEB_KEYS, type Kind } from "./keys.ts";
-import { withLock } from "./locks.ts";
+import { withLocks } from "./locks.ts";
 import { decode, loadOne, type Adapter, firstVersion } from "./records.ts";
 import { chunkOf, goodMarks, ReadChunkAdapter, type ReadChunk } from "./reads.ts";
 import { BookmarkAdapter } from "./bookmarks.ts";
@@ -278,14 +278,6 @@ const JournalV1 = v.object({
 type Journal = v.InferOutput<typeof JournalV1>;
 
 const JournalAdapter = firstVersion<Journal>("journal", JournalV1);
-
-/** Runs `fn` holding the lock of every key, taken one after another in one order. */
-function withLocks<T>(names: string[], fn: () => Promise<T>): Promise<T> {
-  const sorted = [...new Set(names)].sort();
-  const take = (i: number): Promise<T> =>
-    i === sorted.length ? fn() : withLock(sorted[i], () => take(i + 1));
-  return take(0);
-}
 
 /** Writes records kind by kind, each kind in one transaction. */
 async function writeAll(entries: { kind: Kind; key: string; value: unknown }[]): Promise<void> {

@@ -18,6 +18,8 @@ export const DATABASES = {
   versions: "offprint-versions",
   /** The import journal: what an import is writing and what it replaced (for roll-back, Undo). */
   journal: "offprint-journal",
+  /** When each slug with read marks or positions was first seen missing from the edition. */
+  orphans: "offprint-orphans",
 } as const;
 
 export type Kind = keyof typeof DATABASES;
@@ -28,6 +30,7 @@ export const RECORD_KEYS = {
   settings: "reading",
   sent: "sent",
   journal: "import",
+  orphans: "missing",
 } as const;
 
 /** Web Storage keys (all start with "offprint", which "Delete everything" relies on). */

@@ -18,3 +18,15 @@ export function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   );
   return next;
 }
+
+/**
+ * Runs `fn` holding every lock of `names`, taken one after another in one (sorted) order, so two
+ * tabs taking overlapping sets never wait on each other in a circle.
+ * @example await withLocks([lockName("drafts", "a"), lockName("drafts", "b")], () => move());
+ */
+export function withLocks<T>(names: string[], fn: () => Promise<T>): Promise<T> {
+  const sorted = [...new Set(names)].sort();
+  const take = (i: number): Promise<T> =>
+    i === sorted.length ? fn() : withLock(sorted[i], () => take(i + 1));
+  return take(0);
+}

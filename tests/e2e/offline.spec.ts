@@ -534,43 +534,47 @@ test.describe("an update that drops a bookmarked article from the precache", () 
   });
   test.afterAll(() => host?.close());
 
-  test("leaves it opening offline with its images", async ({ page, context }) => {
-    test.setTimeout(120_000);
-    const article = (await readIndex(A)).articles.find((a) => a.slug === SPACE_SLUG);
-    expect(await precached(SMALL)).not.toContain(article?.body);
-    await page.goto(host.url);
-    await expect(card(page, SPACE)).toBeVisible();
-    await controlled(page);
-    await expect(offlineMarker(card(page, SPACE))).toBeVisible(); // precached
+  test(
+    "leaves it opening offline with its images",
+    { tag: "@reliability" },
+    async ({ page, context }) => {
+      test.setTimeout(120_000);
+      const article = (await readIndex(A)).articles.find((a) => a.slug === SPACE_SLUG);
+      expect(await precached(SMALL)).not.toContain(article?.body);
+      await page.goto(host.url);
+      await expect(card(page, SPACE)).toBeVisible();
+      await controlled(page);
+      await expect(offlineMarker(card(page, SPACE))).toBeVisible(); // precached
 
-    // Bookmarking keeps it offline; the app says so once it has (offline.ts: CACHED_EVENT).
-    await page.evaluate(() => {
-      const w = window as unknown as { kept: Promise<void> };
-      w.kept = new Promise((resolve) => addEventListener("offprint:cached", () => resolve()));
-    });
-    await card(page, SPACE)
-      .getByRole("button", { name: `Bookmark: ${SPACE}` })
-      .click();
-    await page.evaluate(() => (window as unknown as { kept: Promise<void> }).kept);
+      // Bookmarking keeps it offline; the app says so once it has (offline.ts: CACHED_EVENT).
+      await page.evaluate(() => {
+        const w = window as unknown as { kept: Promise<void> };
+        w.kept = new Promise((resolve) => addEventListener("offprint:cached", () => resolve()));
+      });
+      await card(page, SPACE)
+        .getByRole("button", { name: `Bookmark: ${SPACE}` })
+        .click();
+      await page.evaluate(() => (window as unknown as { kept: Promise<void> }).kept);
 
-    host.setRoot(SMALL);
-    expect(await checkForUpdate(page)).toBe("installed");
-    await updatePrompt(page).getByRole("button", { name: "Reload" }).click();
-    await expect(updatePrompt(page)).toHaveCount(0); // the page reloaded into the new version
-    await expect(card(page, SPACE)).toBeVisible();
-    await expect.poll(() => inPrecache(page, `${host.url}${article?.body}`)).toBe(false);
+      host.setRoot(SMALL);
+      expect(await checkForUpdate(page)).toBe("installed");
+      await updatePrompt(page).getByRole("button", { name: "Reload" }).click();
+      await expect(updatePrompt(page)).toHaveCount(0); // the page reloaded into the new version
+      await expect(card(page, SPACE)).toBeVisible();
+      await expect.poll(() => inPrecache(page, `${host.url}${article?.body}`)).toBe(false);
 
-    await context.setOffline(true);
-    await page.goto(`${host.url}articles/${SPACE_SLUG}`);
-    await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
-    const prose = page.locator(".prose p").first();
-    const missing = page.getByRole("alert").filter({ hasText: "Try again" });
-    await expect(prose.or(missing)).toBeVisible(); // the body, or why not
-    const opened = (await prose.isVisible()) ? 1 : 0;
-    figure(test.info(), "bookmarked articles offline after an update", opened);
-    expect(opened).toBe(1);
-    await imagesLoaded(page, 1);
-  });
+      await context.setOffline(true);
+      await page.goto(`${host.url}articles/${SPACE_SLUG}`);
+      await expect(page.getByRole("heading", { level: 1, name: SPACE })).toBeVisible();
+      const prose = page.locator(".prose p").first();
+      const missing = page.getByRole("alert").filter({ hasText: "Try again" });
+      await expect(prose.or(missing)).toBeVisible(); // the body, or why not
+      const opened = (await prose.isVisible()) ? 1 : 0;
+      figure(test.info(), "bookmarked articles offline after an update", opened);
+      expect(opened).toBe(1);
+      await imagesLoaded(page, 1);
+    },
+  );
 });
 
 test.describe("a reader cache of OFFPRINT_READER_CACHE_MB=0.02 and nothing precached", () => {

@@ -193,3 +193,46 @@ describe("SVG images", () => {
     });
   });
 });
+
+describe("aliases: old slugs of a renamed article", () => {
+  it("puts each old slug and the article's slug now in the catalog", async () => {
+    const dir = await writeEdition({
+      "new-name.md": article("aliases: [old-name, older-name]\n"),
+      "other.md": article(""),
+    });
+    const { index } = await buildEdition(dir);
+    expect(index.aliases).toEqual({ "old-name": "new-name", "older-name": "new-name" });
+  });
+
+  it("leaves the map out of an edition without aliases", async () => {
+    const dir = await writeEdition({ "a.md": article("") });
+    expect((await buildEdition(dir)).index).not.toHaveProperty("aliases");
+  });
+
+  it("fails on an alias that is not a slug, naming the file and the field", async () => {
+    const dir = await writeEdition({ "a.md": article('aliases: ["Old_Name"]\n') });
+    const shown = path.relative(process.cwd(), dir);
+    expect(await problemsOf(dir)).toEqual([
+      `${shown}/a.md: "aliases" must be old slugs, lowercase letters and digits joined by single hyphens (got "Old_Name")`,
+    ]);
+  });
+
+  it("fails on an alias that is another article's slug, naming both files", async () => {
+    const dir = await writeEdition({ "a.md": article("aliases: [b]\n"), "b.md": article("") });
+    const shown = path.relative(process.cwd(), dir);
+    expect(await problemsOf(dir)).toEqual([
+      `${shown}/a.md: alias "b" is the slug of ${shown}/b.md: remove the alias or rename that file`,
+    ]);
+  });
+
+  it("fails on an alias two articles claim, naming both files", async () => {
+    const dir = await writeEdition({
+      "a.md": article("aliases: [gone]\n"),
+      "b.md": article("aliases: [gone]\n"),
+    });
+    const shown = path.relative(process.cwd(), dir);
+    expect(await problemsOf(dir)).toEqual([
+      `${shown}/b.md: alias "gone" is also an alias of ${shown}/a.md: an old address can lead to one article only`,
+    ]);
+  });
+});
