@@ -191,6 +191,42 @@ export function makeExcerpt(text: string, max = 200): string {
   return `${head}…`;
 }
 
+/**
+ * The sanitizer prefixes every id with "user-content-" (so an article cannot clobber the app's
+ * globals); links to a place in the same body (footnotes, `[see](#notes)`) get the prefix too, or
+ * they would lead nowhere.
+ */
+function linkPrefixedIds() {
+  const PREFIX = "user-content-";
+  return () => (tree: HtmlRoot) => {
+    const ids = new Set<string>();
+    const links: Element[] = [];
+    const walk = (parent: HtmlRoot | Element) => {
+      for (const node of parent.children) {
+        if (node.type !== "element") continue;
+        if (typeof node.properties.id === "string") ids.add(node.properties.id);
+        const href = node.properties.href;
+        if (node.tagName === "a" && typeof href === "string" && href.startsWith("#")) {
+          links.push(node);
+        }
+        walk(node);
+      }
+    };
+    walk(tree);
+    for (const link of links) {
+      const raw = String(link.properties.href).slice(1);
+      let target = raw;
+      try {
+        target = decodeURIComponent(raw);
+      } catch {
+        // a malformed escape is taken as written
+      }
+      if (!ids.has(target) && ids.has(PREFIX + target))
+        link.properties.href = `#${PREFIX}${target}`;
+    }
+  };
+}
+
 /** Renders a Markdown body to sanitized HTML and measures it. */
 export async function renderMarkdown(
   markdown: string | MdRoot,
@@ -203,9 +239,11 @@ export async function renderMarkdown(
   const words = countWords(toString(mdast));
   const processor = unified()
     // Raw HTML in Markdown is parsed, then the sanitizer decides what of it survives.
-    .use(remarkRehype, { allowDangerousHtml: true })
+    // Footnote ids get their prefix from the sanitizer alone, not twice (see linkPrefixedIds).
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
+    .use(linkPrefixedIds())
     .use(demoteH1AndPlaceImages(resolve, missingImages, externalImages))
     .use(rehypeExternalLinks, { rel: ["noopener", "noreferrer"] })
     .use(rehypeStringify);

@@ -93,6 +93,12 @@ test.describe("an edition imported from WordPress", () => {
     );
     await expect(page.getByText("Source: the harbour master.")).toBeVisible();
     await expect(page.getByText("wp:paragraph")).toHaveCount(0);
+    // The footnote's number leads to its note (the sanitizer's id prefix once, on both ends).
+    const ref = page.locator("sup").getByRole("link").first();
+    const target = decodeURIComponent(((await ref.getAttribute("href")) ?? "").slice(1));
+    await expect(page.locator(`[id="${target}"]`)).toHaveCount(1);
+    await ref.click();
+    await expect(page.getByText("Source: the harbour master.")).toBeInViewport();
   });
 
   test("runs none of the hostile markup an imported post carried", async ({ page }) => {

@@ -108,3 +108,19 @@ describe("the images of a body", () => {
     expect(bodyImages(md)).toEqual(["a.png", "d.png"]);
   });
 });
+
+describe("links within a body", () => {
+  it("leads each footnote reference to its note and back, with ids the sanitizer prefixed", async () => {
+    const { html } = await renderMarkdown(
+      'A claim.[^1] [See the note](#note).\n\n<p id="note">N</p>\n\n[^1]: The source.',
+    );
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const inPage = [...doc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
+    expect(inPage.length).toBeGreaterThanOrEqual(3);
+    for (const a of inPage) {
+      const id = decodeURIComponent(a.getAttribute("href")!.slice(1));
+      expect(doc.getElementById(id), `${a.textContent} → #${id}`).not.toBeNull();
+      expect(id.startsWith("user-content-")).toBe(true);
+    }
+  });
+});
