@@ -53,7 +53,12 @@ export default tseslint.config(
   {
     // Plain modules (stores, editors) read signals in promise callbacks on purpose: the rule is
     // for components, where a read outside a tracked scope is the bug it catches.
-    files: ["src/app/**/*.ts", "src/storage/**/*.ts"],
+    files: [
+      "src/state/**/*.ts",
+      "src/features/**/*.ts",
+      "src/shell/**/*.ts",
+      "src/storage/**/*.ts",
+    ],
     rules: { "solid/reactivity": "off" },
   },
 );

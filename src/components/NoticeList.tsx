@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import type { Notice } from "../app/notices.ts";
+import type { Notice } from "../state/notices.ts";
 
 /** The reader's notices: a polite live region for news, an assertive one for failures. */
 export function NoticeList(props: { notices: Notice[]; onDismiss: (id: number) => void }) {

@@ -4,16 +4,16 @@ import { loadCatalog } from "../catalog/catalog.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { firstLine } from "../catalog/first-line.ts";
 import { DraftList, type DraftItem } from "../components/DraftList.tsx";
-import { pageShown } from "../app/page.ts";
-import { discardDraft, listDrafts } from "../app/drafts.ts";
+import { pageShown } from "../state/page.ts";
+import { discardDraft, listDrafts } from "../state/drafts.ts";
 import {
   copyVersion,
   discardVersion,
   followVersions,
   useVersion,
   versionsBySlug,
-} from "../app/versions.ts";
-import { Outbox } from "../app/Outbox.tsx";
+} from "../state/versions.ts";
+import { Outbox } from "../features/replies/Outbox.tsx";
 import type { VersionReason } from "../storage/versions.ts";
 
 const FROM: Record<VersionReason, string> = {

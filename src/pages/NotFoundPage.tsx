@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { onMount } from "solid-js";
-import { pageShown } from "../app/page.ts";
+import { pageShown } from "../state/page.ts";
 
 /** The page for a missing article or an unknown path. */
 export function NotFound(props: { what: "Article" | "Page" }) {

@@ -3,9 +3,9 @@ import { createEffect, Show } from "solid-js";
 import { loadCatalog } from "../catalog/catalog.ts";
 import { formatDay } from "../catalog/format.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
-import { pageShown } from "../app/page.ts";
-import { isSaved, savedAt, toggleBookmark } from "../app/library.ts";
-import { markersFor } from "../app/markers.ts";
+import { pageShown } from "../state/page.ts";
+import { isSaved, savedAt, toggleBookmark } from "../state/library.ts";
+import { markersFor } from "../state/markers.ts";
 
 /** `/saved`: bookmarked articles, the most recently saved first. */
 export default function SavedPage() {

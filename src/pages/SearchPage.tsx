@@ -4,9 +4,9 @@ import { loadCatalog } from "../catalog/catalog.ts";
 import { loadSearch } from "../catalog/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
 import { SearchResults } from "../components/SearchResults.tsx";
-import { documentTitle, pageShown } from "../app/page.ts";
-import { isRead, isSaved, toggleBookmark } from "../app/library.ts";
-import { markersFor } from "../app/markers.ts";
+import { documentTitle, pageShown } from "../state/page.ts";
+import { isRead, isSaved, toggleBookmark } from "../state/library.ts";
+import { markersFor } from "../state/markers.ts";
 import "./SearchPage.css";
 import { LoadFailed } from "../components/LoadFailed.tsx";
 

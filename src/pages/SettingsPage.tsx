@@ -1,21 +1,21 @@
 import { createResource, onMount } from "solid-js";
-import { pageShown } from "../app/page.ts";
-import { storageProblem } from "../app/library.ts";
-import { changeSetting, settings } from "../app/settings.ts";
+import { pageShown } from "../state/page.ts";
+import { storageProblem } from "../state/library.ts";
+import { changeSetting, settings } from "../state/settings.ts";
 import {
   deleteMyData,
   downloadMyData,
   importMyData,
   previewImport,
   undoMyImport,
-} from "../app/yourData.ts";
+} from "../features/your-data/your-data.ts";
 import { storageReport } from "../storage/persist.ts";
 import { recordProblems } from "../storage/records.ts";
-import { YourData } from "../components/YourData.tsx";
+import { YourData } from "../features/your-data/YourData.tsx";
 import { ReadingSettings } from "../components/ReadingSettings.tsx";
-import { DataActions } from "../components/DataActions.tsx";
-import { KeptOffline } from "../components/KeptOffline.tsx";
-import { keptSummary, removeUnpinned } from "../app/kept-offline.ts";
+import { DataActions } from "../features/your-data/DataActions.tsx";
+import { KeptOffline } from "../features/your-data/KeptOffline.tsx";
+import { keptSummary, removeUnpinned } from "../state/kept-offline.ts";
 
 /** Records (or entries) set aside by the loads so far, all kinds together. */
 function skippedRecords(): number {

@@ -1,11 +1,11 @@
 // An empty device for each test: every Offprint database emptied and no state left in memory.
 // (localforage keeps the IndexedDB factory it found at import, so databases are cleared, not swapped.)
 import { clear, DATABASES, resetForTests, type Kind } from "../../src/storage/db.ts";
-import { resetLibraryForTests } from "../../src/app/library.ts";
-import { resetSettingsForTests } from "../../src/app/settings.ts";
-import { resetPositionsForTests } from "../../src/app/positions.ts";
-import { resetTrackerForTests } from "../../src/app/reading-tracker.ts";
-import { resetVersionsForTests } from "../../src/app/versions.ts";
+import { resetLibraryForTests } from "../../src/state/library.ts";
+import { resetSettingsForTests } from "../../src/state/settings.ts";
+import { resetPositionsForTests } from "../../src/state/positions.ts";
+import { resetTrackerForTests } from "../../src/features/reading/reading-tracker.ts";
+import { resetVersionsForTests } from "../../src/state/versions.ts";
 
 const realIndexedDB = globalThis.indexedDB;
 

@@ -7,7 +7,11 @@ import userEvent from "@testing-library/user-event";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
 import { deviceState, usedDevice } from "../device-state.ts";
-import { applySettings, resetSettingsForTests, startSettings } from "../../../src/app/settings.ts";
+import {
+  applySettings,
+  resetSettingsForTests,
+  startSettings,
+} from "../../../src/state/settings.ts";
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -17,7 +21,7 @@ import {
 import { exportData } from "../../../src/storage/backup.ts";
 import { loadPositions, savePosition } from "../../../src/storage/positions.ts";
 import { loadBookmarks, saveBookmark } from "../../../src/storage/bookmarks.ts";
-import { resetDraftsForTests } from "../../../src/app/drafts.ts";
+import { resetDraftsForTests } from "../../../src/state/drafts.ts";
 
 const SPACE = "US, Russia To Hold Space Security Talks";
 const SPACE_SLUG = "us-russia-space-security-talks";

@@ -9,11 +9,15 @@ import {
   listDrafts,
   resetDraftsForTests,
   startDrafts,
-} from "../../../src/app/drafts.ts";
-import { createDraftEditor, RETRY_FIRST_MS, SAVE_DELAY_MS } from "../../../src/app/draft-editor.ts";
+} from "../../../src/state/drafts.ts";
+import {
+  createDraftEditor,
+  RETRY_FIRST_MS,
+  SAVE_DELAY_MS,
+} from "../../../src/features/replies/draft-editor.ts";
 import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
-import { recoverDrafts } from "../../../src/app/draft-recovery.ts";
+import { recoverDrafts } from "../../../src/shell/draft-recovery.ts";
 import { keepVersion, loadVersions } from "../../../src/storage/versions.ts";
 import { loadIdentity } from "../../../src/storage/identity.ts";
 import {

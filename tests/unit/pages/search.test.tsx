@@ -3,7 +3,7 @@ import { cleanup, screen, within, waitFor } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
-import { toggleBookmark, toggleRead } from "../../../src/app/library.ts";
+import { toggleBookmark, toggleRead } from "../../../src/state/library.ts";
 import { resetSearchForTests } from "../../../src/catalog/search.ts";
 
 // The app loads these on the first search; load them once here, not inside a test's wait.

@@ -1,0 +1,39 @@
+import { Route, Router } from "@solidjs/router";
+import { lazy } from "solid-js";
+import { Shell } from "./Shell.tsx";
+import { startLibrary } from "../state/library.ts";
+import { startSettings } from "../state/settings.ts";
+import { hasSafetyCopies, startDrafts } from "../state/drafts.ts";
+import ListPage from "../pages/ListPage.tsx";
+import NotFoundPage from "../pages/NotFoundPage.tsx";
+
+// Every page but the list is its own chunk, fetched when first opened (and precached by the
+// service worker), so the start-up bundle carries only what `/` shows.
+const ArticlePage = lazy(() => import("../pages/ArticlePage.tsx"));
+const SavedPage = lazy(() => import("../pages/SavedPage.tsx"));
+const DraftsPage = lazy(() => import("../pages/DraftsPage.tsx"));
+const SettingsPage = lazy(() => import("../pages/SettingsPage.tsx"));
+const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
+
+/** The route table. `base` is the deploy path without its trailing slash ("" at the root). */
+export function App(props: { base?: string }) {
+  void startLibrary();
+  void startSettings();
+  // Text a reload or a closed page left only in a safety copy is restored by code loaded only
+  // when such a copy exists.
+  void startDrafts().then(async () => {
+    if (hasSafetyCopies()) await (await import("./draft-recovery.ts")).recoverDrafts();
+  });
+  return (
+    <Router base={props.base} root={Shell}>
+      <Route path="/" component={ListPage} />
+      <Route path="/category/:category" component={ListPage} />
+      <Route path="/articles/:slug" component={ArticlePage} />
+      <Route path="/saved" component={SavedPage} />
+      <Route path="/drafts" component={DraftsPage} />
+      <Route path="/settings" component={SettingsPage} />
+      <Route path="/search" component={SearchPage} />
+      <Route path="*404" component={NotFoundPage} />
+    </Router>
+  );
+}
