@@ -3,7 +3,7 @@
 // the page's life, so a list shown again (back from an article) lays out as it was and the saved
 // scroll position shows the same articles.
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount } from "solid-js";
-import { ArticleRow, type ArticleListProps } from "./ArticleList.tsx";
+import { ArticleRow, type ArticleListProps } from "./ArticleRow.tsx";
 
 /** How far past the viewport rows are rendered, in px: a few cards, for j/k, Tab and fast scrolls. */
 const OVERSCAN = 1000;

@@ -16,6 +16,7 @@ import { ReadingSettings } from "../components/ReadingSettings.tsx";
 import { DataActions } from "../features/your-data/DataActions.tsx";
 import { KeptOffline } from "../features/your-data/KeptOffline.tsx";
 import { keptSummary, removeUnpinned } from "../state/kept-offline.ts";
+import { refreshOffline } from "../state/offline.ts";
 
 /** Records (or entries) set aside by the loads so far, all kinds together. */
 function skippedRecords(): number {
@@ -36,7 +37,12 @@ export default function SettingsPage() {
       <YourData report={report()} problem={storageProblem()} skipped={skippedRecords()}>
         <KeptOffline
           summary={kept.loading ? undefined : kept()}
-          onRemove={() => removeUnpinned().finally(() => (recount(), refetch()))}
+          onRemove={() =>
+            // the list's "Available offline" markers follow
+            removeUnpinned()
+              .finally(() => refreshOffline())
+              .finally(() => (recount(), refetch()))
+          }
         />
         <DataActions
           onDownload={() => downloadMyData()}

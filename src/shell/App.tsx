@@ -1,7 +1,8 @@
 import { Route, Router } from "@solidjs/router";
-import { lazy } from "solid-js";
+import { lazy, onCleanup } from "solid-js";
 import { Shell } from "./Shell.tsx";
-import { startLibrary } from "../state/library.ts";
+import { onBookmarked, startLibrary } from "../state/library.ts";
+import { keepOffline } from "../state/offline.ts";
 import { startSettings } from "../state/settings.ts";
 import { hasSafetyCopies, startDrafts } from "../state/drafts.ts";
 import ListPage from "../pages/ListPage.tsx";
@@ -18,6 +19,8 @@ const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
 /** The route table. `base` is the deploy path without its trailing slash ("" at the root). */
 export function App(props: { base?: string }) {
   void startLibrary();
+  // A bookmarked article must open offline.
+  onCleanup(onBookmarked((slug) => void keepOffline(slug)));
   void startSettings();
   // Text a reload or a closed page left only in a safety copy is restored by code loaded only
   // when such a copy exists.

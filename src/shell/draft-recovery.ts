@@ -5,12 +5,12 @@
 import { DRAFT_VERSION, loadDraft } from "../storage/drafts.ts";
 import { saveDraft } from "../storage/draft-writes.ts";
 import {
-  claimLeftovers,
   clearSafetyCopy,
   compareSafetyCopy,
   readSafetyCopy,
   safetyCopySlugs,
 } from "../storage/safety-copies.ts";
+import { claimLeftovers } from "../storage/claim-leftovers.ts";
 import { applyDraft } from "../state/drafts.ts";
 
 /** Restores and saves what safety copies hold; never throws (the form tries again). */

@@ -11,7 +11,6 @@ import { isTrustworthy } from "../catalog/content-rules.ts";
 import { isSaved, startLibrary, storageProblem } from "./library.ts";
 import { hasDraft, startDrafts } from "./drafts.ts";
 import { evict, type KeptGroup } from "./eviction.ts";
-import { refreshOffline } from "./offline.ts";
 
 /** The reader cache's budget in bytes (the build's OFFPRINT_READER_CACHE_MB, default 50). */
 export const READER_CACHE_BYTES: number =
@@ -159,14 +158,11 @@ let pending: Promise<number> | undefined;
 
 /**
  * Settings' "Remove articles not bookmarked": empties the reader cache of everything but the
- * bookmarked and drafted articles. Resolves to how many articles were removed.
+ * bookmarked and drafted articles. Resolves to how many articles were removed. The caller
+ * refreshes state/offline.ts (which loads this module, so this one does not import it back).
  */
-export async function removeUnpinned(): Promise<number> {
-  try {
-    return await shrinkTo(0);
-  } finally {
-    await refreshOffline(); // the list's "Available offline" markers follow
-  }
+export function removeUnpinned(): Promise<number> {
+  return shrinkTo(0);
 }
 
 /** How much is kept offline: complete articles of this edition, and the bytes of all files. */

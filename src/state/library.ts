@@ -9,7 +9,6 @@ import { StorageUnavailableError } from "../storage/db.ts";
 import { requestPersistence } from "../storage/persist.ts";
 import { onChange } from "../storage/sync.ts";
 import { notify, notifyFailure } from "./notices.ts";
-import { keepOffline } from "./offline.ts";
 
 const [reads, setReads] = createStore<Record<string, number>>({});
 const [bookmarks, setBookmarks] = createStore<Record<string, number>>({});
@@ -136,6 +135,19 @@ export async function markAllRead(slugs: string[]): Promise<void> {
   });
 }
 
+const bookmarked = new Set<(slug: string) => void>();
+
+/**
+ * Runs `fn` after each bookmark saved: the shell keeps the article offline (state/offline.ts). A
+ * hook rather than an import, because the reader cache reads which articles are bookmarked.
+ * Returns a function that removes it.
+ * @example onCleanup(onBookmarked((slug) => void keepOffline(slug)));
+ */
+export function onBookmarked(fn: (slug: string) => void): () => void {
+  bookmarked.add(fn);
+  return () => bookmarked.delete(fn);
+}
+
 /** Saves or removes a bookmark; the first bookmark asks the browser to keep our data. */
 export async function toggleBookmark(slug: string): Promise<void> {
   await startLibrary();
@@ -155,7 +167,7 @@ export async function toggleBookmark(slug: string): Promise<void> {
   try {
     await saveBookmark(slug, at);
     void requestPersistence();
-    void keepOffline(slug); // a bookmarked article must open offline
+    for (const fn of bookmarked) fn(slug);
   } catch (err) {
     setBookmarks(produce((s) => delete s[slug]));
     failed("Saving the bookmark", err);

@@ -4,11 +4,8 @@
 import { createSignal } from "solid-js";
 import type { ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadBody, loadCatalog } from "../catalog/catalog.ts";
-import { CONTENT_CACHED } from "../catalog/offline-files.ts";
+import { CACHED_EVENT, CONTENT_CACHED } from "../catalog/offline-files.ts";
 import { onNewerRecord } from "../storage/records.ts";
-
-/** Dispatched on window when `keepOffline` cached an article: failed images may try again. */
-export const CACHED_EVENT = "offprint:cached";
 
 const [online, setOnline] = createSignal(typeof navigator === "undefined" || navigator.onLine);
 const [cached, setCached] = createSignal<ReadonlySet<string>>(new Set());

@@ -66,13 +66,16 @@ export function startSettings(): Promise<void> {
   return started;
 }
 
+/** The settings a reader chooses (all but the record's version). */
+type Choices = Omit<Settings, "v">;
+
 /**
  * Changes one setting: applied at once, kept on the device, rolled back (and said) if refused.
  * @example await changeSetting("theme", "dark");
  */
-export async function changeSetting<K extends Exclude<keyof Settings, "v">>(
+export async function changeSetting<K extends keyof Choices>(
   name: K,
-  value: Settings[K],
+  value: Choices[K],
 ): Promise<void> {
   const before = settings();
   const next: Settings = { ...before, [name]: value };

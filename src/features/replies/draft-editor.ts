@@ -18,12 +18,12 @@ import {
   type Identity,
 } from "../../storage/identity.ts";
 import {
-  claimLeftovers,
   clearSafetyCopy,
   compareSafetyCopy,
   readSafetyCopy,
   writeSafetyCopy,
 } from "../../storage/safety-copies.ts";
+import { claimLeftovers } from "../../storage/claim-leftovers.ts";
 import { StorageFullError, StorageUnavailableError } from "../../storage/db.ts";
 import { requestPersistence } from "../../storage/persist.ts";
 import { keepVersion } from "../../storage/versions.ts";
