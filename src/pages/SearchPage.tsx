@@ -1,7 +1,7 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, Match, Show, Switch, untrack } from "solid-js";
 import { loadCatalog } from "../catalog/catalog.ts";
-import { loadSearch } from "../catalog/search.ts";
+import { loadSearch } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
 import { SearchResults } from "../components/SearchResults.tsx";
 import { documentTitle, pageShown } from "../state/page.ts";

@@ -1,7 +1,6 @@
 // The reader's reply drafts in memory: every draft on the device, for the "Draft" marker and the
 // drafts page, loaded at start-up (with what safety copies a closed page left behind) and kept in
 // step with other tabs. The reply form's editor lives in draft-editor.ts, loaded with the article.
-import { createStore, produce, reconcile } from "solid-js/store";
 import {
   EMPTY_FIELDS,
   hasComment,
@@ -12,12 +11,20 @@ import {
 } from "../storage/drafts.ts";
 import { replaceDraft } from "../storage/draft-writes.ts";
 import { WEB_KEYS } from "../storage/keys.ts";
-import { onChange } from "../storage/sync.ts";
 import { notify, notifyFailure } from "./notices.ts";
+import { createSyncedRecords, onDispose } from "./synced-records.ts";
 
-const [drafts, setDrafts] = createStore<Record<string, Draft>>({});
+// A failed load leaves the list empty; the shell already says when storage is unavailable.
+const store = createSyncedRecords<Draft>({
+  kind: "drafts",
+  loadAll: loadDrafts,
+  loadOne: loadDraft,
+  take: (key, d) => d && applyDraft(key, d),
+});
+const drafts = store.records;
 /** Open editors, per slug: they hear of writes made by the drafts page or another tab. */
 const editors = new Map<string, Set<(draft: Draft) => void>>();
+onDispose(() => editors.clear());
 /** Writes that editors have queued and not finished (a closed form's last flush among them). */
 const writing = new Set<Promise<void>>();
 
@@ -62,12 +69,9 @@ export function applyDraft(slug: string, draft: Draft, fromEditor = false): void
   const known = drafts[slug];
   // A copy, assigned whole: the store must never merge into (mutate) an object it was handed.
   const copy: Draft = { ...draft, fields: { ...draft.fields } };
-  if (!known || known.rev <= draft.rev) setDrafts(produce((all) => void (all[slug] = copy)));
+  if (!known || known.rev <= draft.rev) store.set(slug, copy);
   if (!fromEditor) for (const fn of editors.get(slug) ?? []) fn(draft);
 }
-
-let startup: Promise<void> | undefined;
-let following = false;
 
 /** Whether any page left a draft's safety copy in localStorage (a scan of key names). */
 export function hasSafetyCopies(): boolean {
@@ -82,26 +86,7 @@ export function hasSafetyCopies(): boolean {
 }
 
 /** Loads every draft once and follows other tabs. */
-export function startDrafts(): Promise<void> {
-  startup ??= (async () => {
-    try {
-      setDrafts(reconcile(Object.fromEntries(await loadDrafts())));
-    } catch {
-      return; // the shell already says when storage is unavailable
-    }
-    if (!following) {
-      following = true;
-      onChange(({ kind, key }) => {
-        if (kind !== "drafts") return;
-        loadDraft(key).then(
-          (d) => d && applyDraft(key, d),
-          () => undefined, // the next change or a reload brings it
-        );
-      });
-    }
-  })();
-  return startup;
-}
+export const startDrafts = (): Promise<void> => store.start();
 
 /**
  * Writes `fields` as the newest rev of a draft (discard, undo) and tells the list and editors;
@@ -152,16 +137,6 @@ export async function discardDraft(
 
 /** Shows what the device now holds (after an import, or after deleting all data). */
 export async function reloadDrafts(): Promise<void> {
-  await startDrafts();
-  const all = await loadDrafts().catch(() => undefined);
-  if (!all) return;
-  setDrafts(reconcile(Object.fromEntries(all)));
-  for (const [slug, draft] of all) for (const fn of editors.get(slug) ?? []) fn(draft);
-}
-
-/** Forgets every draft held in memory (tests start from an empty device). */
-export function resetDraftsForTests(): void {
-  setDrafts(reconcile({}));
-  editors.clear();
-  startup = undefined;
+  const all = await store.reload().catch(() => undefined);
+  for (const [slug, draft] of all ?? []) for (const fn of editors.get(slug) ?? []) fn(draft);
 }

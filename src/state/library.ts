@@ -2,17 +2,41 @@
 // start-up, kept in step with other tabs, and changed only through the functions below, which write
 // first-optimistically and roll back (and say so) when the device refuses.
 import { createSignal } from "solid-js";
-import { createStore, produce, reconcile } from "solid-js/store";
 import { loadReadMarks, loadReadChunk, setReadMarks, chunkOf } from "../storage/reads.ts";
 import { loadBookmark, loadBookmarks, removeBookmark, saveBookmark } from "../storage/bookmarks.ts";
 import { StorageUnavailableError } from "../storage/db.ts";
 import { requestPersistence } from "../storage/persist.ts";
-import { onChange } from "../storage/sync.ts";
 import { notify, notifyFailure } from "./notices.ts";
+import { createSyncedRecords, onDispose } from "./synced-records.ts";
 
-const [reads, setReads] = createStore<Record<string, number>>({});
-const [bookmarks, setBookmarks] = createStore<Record<string, number>>({});
 const [storageProblem, setStorageProblem] = createSignal<string | undefined>();
+const unavailable = (err: unknown) =>
+  setStorageProblem(err instanceof Error ? err.message : String(err));
+onDispose(() => setStorageProblem(undefined));
+
+/** Read marks by slug (when marked read); another tab's change names a chunk of slugs. */
+const readMarks = createSyncedRecords<number, Map<string, number>>({
+  kind: "reads",
+  loadAll: loadReadMarks,
+  loadOne: loadReadChunk,
+  take: (chunk, marks, store) =>
+    store.setMany([
+      ...Object.keys(store.records)
+        .filter((slug) => chunkOf(slug) === chunk && !marks.has(slug))
+        .map((slug): [string, undefined] => [slug, undefined]),
+      ...marks,
+    ]),
+  onFail: unavailable,
+});
+/** Bookmarks by slug (when saved). */
+const saved = createSyncedRecords<number>({
+  kind: "bookmarks",
+  loadAll: loadBookmarks,
+  loadOne: loadBookmark,
+  onFail: unavailable,
+});
+const reads = readMarks.records;
+const bookmarks = saved.records;
 
 /** Why the device cannot keep the reader's data, or undefined when it can. */
 export { storageProblem };
@@ -27,52 +51,12 @@ function failed(what: string, err: unknown): void {
 }
 
 function applyMarks(changes: Map<string, number | null>): void {
-  setReads(
-    produce((state) => {
-      for (const [slug, at] of changes) {
-        if (at === null) delete state[slug];
-        else state[slug] = at;
-      }
-    }),
-  );
+  readMarks.setMany([...changes].map(([slug, at]) => [slug, at ?? undefined]));
 }
 
-let started: Promise<void> | undefined;
-
 /** Loads reading state once and follows other tabs. Reading works even if this fails. */
-export function startLibrary(): Promise<void> {
-  started ??= (async () => {
-    try {
-      const [marks, saved] = await Promise.all([loadReadMarks(), loadBookmarks()]);
-      setReads(reconcile(Object.fromEntries(marks)));
-      setBookmarks(reconcile(Object.fromEntries(saved)));
-    } catch (err) {
-      setStorageProblem(err instanceof Error ? err.message : String(err));
-      return;
-    }
-    onChange(async ({ kind, key }) => {
-      try {
-        if (kind === "reads") {
-          const marks = await loadReadChunk(key);
-          setReads(
-            produce((state) => {
-              for (const slug of Object.keys(state))
-                if (chunkOf(slug) === key && !marks.has(slug)) delete state[slug];
-              for (const [slug, at] of marks) state[slug] = at;
-            }),
-          );
-        } else if (kind === "bookmarks") {
-          const at = await loadBookmark(key);
-          setBookmarks(
-            produce((state) => (at === undefined ? delete state[key] : (state[key] = at))),
-          );
-        }
-      } catch {
-        // Another tab's change could not be read now; the next change or reload brings it.
-      }
-    });
-  })();
-  return started;
+export async function startLibrary(): Promise<void> {
+  await Promise.all([readMarks.start(), saved.start()]);
 }
 
 /**
@@ -153,39 +137,28 @@ export async function toggleBookmark(slug: string): Promise<void> {
   await startLibrary();
   const was = bookmarks[slug];
   if (was !== undefined) {
-    setBookmarks(produce((s) => delete s[slug]));
+    saved.set(slug, undefined);
     try {
       await removeBookmark(slug);
     } catch (err) {
-      setBookmarks(slug, was);
+      saved.set(slug, was);
       failed("Removing the bookmark", err);
     }
     return;
   }
   const at = Date.now();
-  setBookmarks(slug, at);
+  saved.set(slug, at);
   try {
     await saveBookmark(slug, at);
     void requestPersistence();
     for (const fn of bookmarked) fn(slug);
   } catch (err) {
-    setBookmarks(produce((s) => delete s[slug]));
+    saved.set(slug, undefined);
     failed("Saving the bookmark", err);
   }
 }
 
 /** Re-reads reading state from the device (after an import, or deleting all data). */
 export async function reloadLibrary(): Promise<void> {
-  await startLibrary();
-  const [marks, saved] = await Promise.all([loadReadMarks(), loadBookmarks()]);
-  setReads(reconcile(Object.fromEntries(marks)));
-  setBookmarks(reconcile(Object.fromEntries(saved)));
-}
-
-/** Forgets the in-memory state so a test can start from a new device. */
-export function resetLibraryForTests(): void {
-  started = undefined;
-  setReads(reconcile({}));
-  setBookmarks(reconcile({}));
-  setStorageProblem(undefined);
+  await Promise.all([readMarks.reload(), saved.reload()]);
 }

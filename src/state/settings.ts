@@ -11,9 +11,10 @@ import {
   writeMirror,
   type Settings,
 } from "../storage/settings.ts";
-import { announce, onChange } from "../storage/sync.ts";
+import { announce } from "../storage/sync.ts";
 import { RECORD_KEYS } from "../storage/keys.ts";
 import { notifyFailure } from "./notices.ts";
+import { createSyncedRecords, onDispose } from "./synced-records.ts";
 
 const [settings, setSettingsSignal] = createSignal<Settings>(readMirror() ?? DEFAULT_SETTINGS);
 
@@ -38,33 +39,29 @@ function show(s: Settings): void {
   applySettings(s);
 }
 
-let started: Promise<void> | undefined;
+/** What the device holds is shown and mirrored for theme.js (the defaults when nothing is). */
+function take(stored: Settings | undefined): void {
+  const next = stored ?? DEFAULT_SETTINGS;
+  show(next);
+  writeMirror(next);
+}
+
+// One record: the store's records stay unused, its lifecycle drives the signal above. A failed
+// load leaves the mirror (or the defaults) in force; the shell says storage is unavailable.
+const store = createSyncedRecords<Settings>({
+  kind: "settings",
+  before: async () => show(settings()),
+  loadAll: async () =>
+    new Map([[RECORD_KEYS.settings, (await loadSettings()) ?? DEFAULT_SETTINGS]]),
+  loadOne: loadSettings,
+  show: (all) => take(all.get(RECORD_KEYS.settings)),
+  take: (_key, stored) => take(stored),
+});
+// A new app on this page starts from the defaults again (as a new device does).
+onDispose(() => show(DEFAULT_SETTINGS));
 
 /** Applies what is stored (IndexedDB wins over the mirror) and follows other tabs. */
-export function startSettings(): Promise<void> {
-  started ??= (async () => {
-    show(settings());
-    try {
-      const stored = (await loadSettings()) ?? DEFAULT_SETTINGS;
-      show(stored);
-      writeMirror(stored);
-    } catch {
-      return; // the mirror (or the defaults) stays in force; the shell says storage is unavailable
-    }
-    onChange(({ kind }) => {
-      if (kind !== "settings") return;
-      loadSettings().then(
-        (s) => {
-          const next = s ?? DEFAULT_SETTINGS;
-          show(next);
-          writeMirror(next);
-        },
-        () => undefined,
-      );
-    });
-  })();
-  return started;
-}
+export const startSettings = (): Promise<void> => store.start();
 
 /** The settings a reader chooses (all but the record's version). */
 type Choices = Omit<Settings, "v">;
@@ -97,10 +94,4 @@ export async function reloadSettings(): Promise<void> {
   show(next);
   if (stored) writeMirror(stored);
   else clearMirror();
-}
-
-/** Back to the defaults in memory and on <html> (tests start from a new device). */
-export function resetSettingsForTests(): void {
-  started = undefined;
-  show(DEFAULT_SETTINGS);
 }

@@ -14,8 +14,10 @@ import {
 } from "../storage/versions.ts";
 import { applyDraft } from "./drafts.ts";
 import { notify, notifyFailure } from "./notices.ts";
+import { onDispose } from "./synced-records.ts";
 
 const [versions, setVersions] = createStore<Record<string, DraftVersion>>({});
+onDispose(() => setVersions(reconcile({})));
 
 /** Reads every kept version again (after this tab's own writes, and other tabs'). */
 export async function reloadVersions(): Promise<void> {
@@ -131,9 +133,4 @@ export async function discardVersion(id: string): Promise<void> {
       },
     },
   });
-}
-
-/** Forgets the versions held in memory (tests start from an empty device). */
-export function resetVersionsForTests(): void {
-  setVersions(reconcile({}));
 }

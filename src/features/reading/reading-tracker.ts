@@ -6,6 +6,7 @@ import { useBeforeLeave } from "@solidjs/router";
 import { keepPending, savePosition, type Position } from "../../storage/positions.ts";
 import { notifyFailure } from "../../state/notices.ts";
 import { FINISHED, progressOf, rememberPosition, startPositions } from "../../state/positions.ts";
+import { onDispose } from "../../state/synced-records.ts";
 
 /** How often, at most, a scrolling reader's position is written. */
 export const SAVE_EVERY_MS = 1000;
@@ -24,6 +25,7 @@ export function scrollToProgress(body: HTMLElement, progress: number): void {
 }
 
 let warned = false;
+onDispose(() => (warned = false));
 
 async function keep(slug: string, progress: number, unloading = false): Promise<void> {
   const position: Position = { v: 1, progress, updatedAt: Date.now() };
@@ -136,9 +138,4 @@ export function trackReading(slug: Accessor<string | undefined>): ReadingTracker
       );
     },
   };
-}
-
-/** Forgets that a failed write was already reported (tests start from an empty device). */
-export function resetTrackerForTests(): void {
-  warned = false;
 }

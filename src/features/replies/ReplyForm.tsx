@@ -17,6 +17,13 @@ const LABELS: Record<keyof ReplyFields, string> = {
 };
 const ORDER = ["comment", "name", "email", "website"] as const;
 
+/** The one-line fields, in order: what each input is (the comment is a textarea of its own). */
+const INPUTS = [
+  { name: "name", type: "text", autocomplete: "name", required: true },
+  { name: "email", type: "email", autocomplete: "email", required: true },
+  { name: "website", type: "url", autocomplete: "url", required: false },
+] as const;
+
 /** A required field's label: the star is for the eye; `required` tells assistive technology. */
 function Required(props: { for: string; text: string }) {
   return (
@@ -139,9 +146,9 @@ export function ReplyForm(props: {
           </div>
         </Show>
         <p class="reply-field">
-          <Required for={`${id}-comment`} text="Comment" />
+          <Required for={fieldId("comment")} text={LABELS.comment} />
           <textarea
-            id={`${id}-comment`}
+            id={fieldId("comment")}
             name="comment"
             rows="8"
             required
@@ -169,52 +176,31 @@ export function ReplyForm(props: {
             </span>
           </Show>
         </p>
-        <p class="reply-field">
-          <Required for={`${id}-name`} text="Name" />
-          <input
-            id={`${id}-name`}
-            name="name"
-            type="text"
-            autocomplete="name"
-            required
-            aria-required="true"
-            aria-invalid={error("name") ? "true" : undefined}
-            aria-describedby={describedBy(error("name") && errorId("name"))}
-            value={props.fields.name}
-            onInput={field("name")}
-          />
-          <Message name="name" />
-        </p>
-        <p class="reply-field">
-          <Required for={`${id}-email`} text="Email" />
-          <input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autocomplete="email"
-            required
-            aria-required="true"
-            aria-invalid={error("email") ? "true" : undefined}
-            aria-describedby={describedBy(error("email") && errorId("email"))}
-            value={props.fields.email}
-            onInput={field("email")}
-          />
-          <Message name="email" />
-        </p>
-        <p class="reply-field">
-          <label for={`${id}-website`}>Website</label>
-          <input
-            id={`${id}-website`}
-            name="website"
-            type="url"
-            autocomplete="url"
-            aria-invalid={error("website") ? "true" : undefined}
-            aria-describedby={describedBy(error("website") && errorId("website"))}
-            value={props.fields.website}
-            onInput={field("website")}
-          />
-          <Message name="website" />
-        </p>
+        <For each={INPUTS}>
+          {(input) => (
+            <p class="reply-field">
+              <Show
+                when={input.required}
+                fallback={<label for={fieldId(input.name)}>{LABELS[input.name]}</label>}
+              >
+                <Required for={fieldId(input.name)} text={LABELS[input.name]} />
+              </Show>
+              <input
+                id={fieldId(input.name)}
+                name={input.name}
+                type={input.type}
+                autocomplete={input.autocomplete}
+                required={input.required}
+                aria-required={input.required ? "true" : undefined}
+                aria-invalid={error(input.name) ? "true" : undefined}
+                aria-describedby={describedBy(error(input.name) && errorId(input.name))}
+                value={props.fields[input.name]}
+                onInput={field(input.name)}
+              />
+              <Message name={input.name} />
+            </p>
+          )}
+        </For>
         <p class="reply-remember">
           <input
             id={`${id}-remember`}

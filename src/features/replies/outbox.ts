@@ -24,19 +24,13 @@ import { onChange } from "../../storage/sync.ts";
 import { requestPersistence } from "../../storage/persist.ts";
 import { applyDraft } from "../../state/drafts.ts";
 import { notify, notifyFailure } from "../../state/notices.ts";
+import { onDispose } from "../../state/synced-records.ts";
 
 /** A try that has no answer after this long is abandoned and retried later. */
 export const SEND_TIMEOUT_MS = 15_000;
 /** The first retry waits this long; each further one twice as long, up to `MAX_BACKOFF_MS`. */
 export const FIRST_BACKOFF_MS = 5_000;
 export const MAX_BACKOFF_MS = 10 * 60_000;
-
-let serviceUrl = commentsUrl;
-
-/** Points the outbox at another service (unit tests). */
-export function setServiceUrlForTests(url: string): void {
-  serviceUrl = url;
-}
 
 /**
  * How long to wait before the next automatic try, after `tries` failed ones.
@@ -137,7 +131,7 @@ function schedule(): void {
   setPendingFlag(pending);
   // Offline, the `online` event wakes the outbox instead; without a service nothing is sent.
   const offline = typeof navigator !== "undefined" && navigator.onLine === false;
-  if (due.length === 0 || offline || serviceUrl === "") return;
+  if (due.length === 0 || offline || commentsUrl === "") return;
   // At least a second apart: a try that could not even start must not spin.
   const wait = Math.max(1000, Math.min(...due) - Date.now());
   timer = setTimeout(() => void flushOutbox(), wait);
@@ -156,7 +150,7 @@ export function sendReply(id: string, now = false): Promise<void> {
     if (!isPending(stored)) return;
     if (!now && stored.state === "waiting" && stored.nextAt > Date.now()) return;
     if (typeof navigator !== "undefined" && navigator.onLine === false) return;
-    if (serviceUrl === "") return;
+    if (commentsUrl === "") return;
     const sending: OutboxRecord = {
       ...stored,
       state: "sending",
@@ -165,7 +159,7 @@ export function sendReply(id: string, now = false): Promise<void> {
     };
     await saveOutboxRecord(sending);
     apply(sending);
-    const outcome = await postReply(serviceUrl, sending);
+    const outcome = await postReply(commentsUrl, sending);
     const at = Date.now();
     const { error: _, ...rest } = sending;
     const next: OutboxRecord =
@@ -186,6 +180,13 @@ export function sendReply(id: string, now = false): Promise<void> {
 }
 
 let flushing: Promise<void> | undefined;
+// A new app on this page (a test's new device) starts with nothing held or scheduled.
+onDispose(() => {
+  clearTimeout(timer);
+  timer = undefined;
+  flushing = undefined;
+  setRecords(reconcile({}));
+});
 
 /**
  * Reads the outbox, drops sent replies older than 30 days, and tries every reply that is due
@@ -333,12 +334,4 @@ function undoEdit(reply: OutboxRecord, previous: DraftFields, version?: string):
       (err) => notifyFailure("Restoring the draft", err),
     )
     .finally(schedule);
-}
-
-/** Forgets what this tab holds in memory (unit tests start from an empty device). */
-export function resetOutboxForTests(): void {
-  clearTimeout(timer);
-  timer = undefined;
-  flushing = undefined;
-  setRecords(reconcile({}));
 }

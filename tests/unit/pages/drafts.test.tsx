@@ -4,12 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { createRoot } from "solid-js";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
-import {
-  draftsSettled,
-  listDrafts,
-  resetDraftsForTests,
-  startDrafts,
-} from "../../../src/state/drafts.ts";
+import { draftsSettled, listDrafts, startDrafts } from "../../../src/state/drafts.ts";
 import {
   createDraftEditor,
   RETRY_FIRST_MS,
@@ -25,6 +20,7 @@ import {
   readSafetyCopy,
   writeSafetyCopy,
 } from "../../../src/storage/safety-copies.ts";
+import { disposeStores } from "../../../src/state/synced-records.ts";
 
 // Lets one test hold the form's start-up between its read of the stored draft and the rest of its
 // loading (as a busy device does). Unarmed, every call goes straight through.
@@ -61,7 +57,7 @@ const CROWS_SLUG = "field-guide-to-urban-crows";
 
 beforeEach(async () => {
   await freshDevice();
-  resetDraftsForTests();
+  disposeStores();
 });
 afterEach(async () => {
   vi.useRealTimers();
@@ -145,7 +141,7 @@ describe("the reply form", () => {
     expect(readSafetyCopy(SPACE_SLUG)).toBeUndefined();
 
     cleanup();
-    resetDraftsForTests();
+    disposeStores();
     await renderApp(`/articles/${SPACE_SLUG}`);
     expect(await comment()).toHaveValue("First line\n  second line ");
     expect(screen.getByLabelText("Name *")).toHaveValue("Ada");

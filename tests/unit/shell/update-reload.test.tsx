@@ -5,9 +5,10 @@ import { cleanup, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
-import { draftsSettled, resetDraftsForTests } from "../../../src/state/drafts.ts";
+import { draftsSettled } from "../../../src/state/drafts.ts";
 import { updateFound } from "../../../src/state/offline.ts";
 import { loadDraft } from "../../../src/storage/drafts.ts";
+import { disposeStores } from "../../../src/state/synced-records.ts";
 
 const SLUG = "field-notes-on-coastal-fog";
 const NOT_SAVED = "Your draft could not be saved yet";
@@ -44,7 +45,7 @@ async function typedOnAFullDevice(activate: () => Promise<void>) {
 
 beforeEach(async () => {
   await freshDevice();
-  resetDraftsForTests();
+  disposeStores();
   waitingWorker();
 });
 afterEach(async () => {

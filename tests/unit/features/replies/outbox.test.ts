@@ -8,10 +8,8 @@ import {
   flushOutbox,
   listOutbox,
   postReply,
-  resetOutboxForTests,
   retryNow,
   sendReply,
-  setServiceUrlForTests,
   submitReply,
 } from "../../../../src/features/replies/outbox.ts";
 import {
@@ -20,7 +18,8 @@ import {
   type OutboxRecord,
 } from "../../../../src/storage/outbox.ts";
 import { loadDraft } from "../../../../src/storage/drafts.ts";
-import { resetDraftsForTests } from "../../../../src/state/drafts.ts";
+import { disposeStores } from "../../../../src/state/synced-records.ts";
+import { setCommentsUrl } from "../../edition-stub.ts";
 
 const URL_ = "https://comments.example.org/comments";
 const fields = {
@@ -73,9 +72,8 @@ async function settledReply(
 
 beforeEach(async () => {
   await freshDevice();
-  resetOutboxForTests();
-  resetDraftsForTests();
-  setServiceUrlForTests(URL_);
+  disposeStores();
+  setCommentsUrl(URL_);
 });
 afterEach(() => {
   vi.useRealTimers();

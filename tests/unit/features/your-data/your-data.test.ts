@@ -3,11 +3,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { waitFor } from "@solidjs/testing-library";
 import { freshDevice } from "../../fresh-device.ts";
-import { listDrafts, resetDraftsForTests, startDrafts } from "../../../../src/state/drafts.ts";
+import { listDrafts, startDrafts } from "../../../../src/state/drafts.ts";
 import { deleteMyData, importMyData } from "../../../../src/features/your-data/your-data.ts";
 import { exportData, type Backup } from "../../../../src/storage/backup.ts";
 import { EMPTY_FIELDS } from "../../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../../src/storage/draft-writes.ts";
+import { disposeStores } from "../../../../src/state/synced-records.ts";
 
 // Counts the subscriptions to other tabs' changes that are live (subscribed, not yet dropped).
 const live = vi.hoisted(() => ({ count: 0 }));
@@ -49,7 +50,7 @@ const listed = () => listDrafts().map(({ slug, draft }) => [slug, draft.fields.c
 
 beforeEach(async () => {
   await freshDevice();
-  resetDraftsForTests();
+  disposeStores();
 });
 
 describe("importing and deleting your data", () => {

@@ -1,9 +1,10 @@
 // Full-text search in the browser: the index the build wrote is fetched, and MiniSearch loaded,
 // only when the reader first searches, so the first page load pays nothing for it.
 import { searchUrl } from "virtual:offprint/edition";
-import { assetUrl, EditionUnavailableError } from "./catalog.ts";
-import { isJsonType } from "./offline-files.ts";
-import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from "./search-options.ts";
+import { onDispose } from "./synced-records.ts";
+import { assetUrl, EditionUnavailableError } from "../catalog/catalog.ts";
+import { isJsonType } from "../catalog/offline-files.ts";
+import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from "../catalog/search-options.ts";
 
 /** One matching article, best first; `terms` are the article's words that matched the query. */
 export interface Hit {
@@ -17,6 +18,8 @@ export interface Searcher {
 }
 
 let searcher: Promise<Searcher> | undefined;
+// A new app on this page fetches the index again on its first search.
+onDispose(() => (searcher = undefined));
 
 /**
  * The edition's search, loaded once per page load (the service worker keeps the file offline).
@@ -44,9 +47,4 @@ export function loadSearch(): Promise<Searcher> {
     throw err;
   });
   return searcher;
-}
-
-/** Forgets the loaded index, so a test can watch the first search fetch it. */
-export function resetSearchForTests(): void {
-  searcher = undefined;
 }
