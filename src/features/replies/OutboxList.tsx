@@ -67,7 +67,7 @@ export function OutboxList(props: {
             props.onAnswer(item.id, a);
           };
           return (
-            <li class="outbox-item">
+            <li class="panel outbox-item">
               <Show when={item.title}>{(title) => <h3>{title()}</h3>}</Show>
               <p class="draft-line">{item.firstLine}</p>
               <p class="outbox-state" classList={{ failed: item.kind === "rejected" }}>

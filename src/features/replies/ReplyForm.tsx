@@ -97,7 +97,7 @@ export function ReplyForm(props: {
       <form onSubmit={submit} novalidate>
         <Show when={problems().length > 0}>
           <div
-            class="reply-summary"
+            class="panel decision reply-summary"
             role="alert"
             tabindex="-1"
             aria-labelledby={`${id}-summary`}
@@ -133,7 +133,7 @@ export function ReplyForm(props: {
           </p>
         </Show>
         <Show when={props.conflictAt !== undefined}>
-          <div class="reply-conflict" role="alert">
+          <div class="panel decision reply-conflict" role="alert">
             <p>This draft was changed in another tab</p>
             <div class="reply-actions">
               <button type="button" onClick={() => props.onKeepMine()}>

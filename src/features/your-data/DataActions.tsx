@@ -145,7 +145,11 @@ export function DataActions(props: {
 
       <Show when={preview()}>
         {(p) => (
-          <div class="import-preview" role="group" aria-labelledby="import-preview-heading">
+          <div
+            class="panel decision import-preview"
+            role="group"
+            aria-labelledby="import-preview-heading"
+          >
             <h3 id="import-preview-heading">Import “{p().fileName}”?</h3>
             <Show
               when={summary(p().plan.counts).length > 0}
@@ -208,7 +212,7 @@ export function DataActions(props: {
         </button>
       </div>
       <Show when={confirming()}>
-        <div class="delete-confirm" role="group" aria-labelledby="delete-question">
+        <div class="panel decision delete-confirm" role="group" aria-labelledby="delete-question">
           <p id="delete-question">
             <strong>Delete everything Offprint keeps on this device?</strong> Bookmarks, read marks,
             drafts, replies waiting to be sent, reading positions and settings go, and cannot be
