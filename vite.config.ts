@@ -91,7 +91,7 @@ export default defineConfig({
           groups: [
             {
               name: "core",
-              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|safety-copies|reply-validation)|catalog[\\/](catalog|format)|state[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
+              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|claim-leftovers|safety-copies|reply-validation)|catalog[\\/](catalog|format|slug)|state[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll|synced-records))/,
             },
           ],
         },

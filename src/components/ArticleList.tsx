@@ -24,7 +24,10 @@ export function ArticleList(props: ArticleListProps) {
         </ol>
       }
     >
-      <WindowedList list={props} />
+      <WindowedList
+        list={props}
+        row={(article, pos) => <ArticleRow list={props} article={article} pos={pos()} />}
+      />
     </Show>
   );
 }
