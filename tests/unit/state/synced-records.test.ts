@@ -88,12 +88,18 @@ describe("createSyncedRecords", () => {
     await store.start();
     store.dispose();
     expect({ ...store.records }).toEqual({});
+    // A store that does follow hears the same message: once it has, the disposed one would have.
+    const other = device({});
+    const probe = createSyncedRecords<number>({ kind: "positions", ...other });
+    await probe.start();
     otherTabWrote("positions", "a");
+    await vi.waitFor(() => expect(other.loadOne).toHaveBeenCalled());
+    expect(d.loadOne).not.toHaveBeenCalled();
     await store.start();
     expect(d.loadAll).toHaveBeenCalledTimes(2);
-    expect(d.loadOne).not.toHaveBeenCalled();
     expect({ ...store.records }).toEqual({ a: 1 });
     store.dispose();
+    probe.dispose();
   });
 
   it("says when the first load failed, and then follows nothing", async () => {
