@@ -3,7 +3,7 @@ import { createEffect, createResource, Match, Show, Switch, untrack } from "soli
 import { loadBody, loadCatalog, neighbours } from "../catalog/catalog.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
-import { pageShown } from "../state/page.ts";
+import { usePageTitle } from "../state/page.ts";
 import { NotFound } from "./NotFoundPage.tsx";
 import { keepOffline } from "../state/offline.ts";
 import { BookmarkButton } from "../components/BookmarkButton.tsx";
@@ -25,14 +25,11 @@ export default function ArticlePage() {
     return c ? neighbours(c, params.slug) : {};
   };
 
+  usePageTitle(() => article()?.title);
   createEffect(() => {
     const a = article();
-    if (!a) return;
     // Only a new article re-runs this: marking unread by hand must not be undone here.
-    untrack(() => {
-      pageShown(a.title);
-      markRead(a.slug);
-    });
+    if (a) untrack(() => markRead(a.slug));
   });
 
   // An opened article stays readable offline, and its "Available offline" marker says so.

@@ -1,10 +1,10 @@
 import { A, createAsync } from "@solidjs/router";
-import { createEffect, onCleanup, Show } from "solid-js";
+import { onCleanup, Show } from "solid-js";
 import { loadCatalog } from "../catalog/catalog.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { firstLine } from "../catalog/first-line.ts";
 import { DraftList, type DraftItem } from "../components/DraftList.tsx";
-import { pageShown } from "../state/page.ts";
+import { usePageTitle } from "../state/page.ts";
 import { discardDraft, listDrafts } from "../state/drafts.ts";
 import {
   copyVersion,
@@ -56,7 +56,7 @@ export default function DraftsPage() {
       });
   };
 
-  createEffect(() => catalog() && pageShown("Drafts"));
+  usePageTitle(() => catalog() && "Drafts");
 
   return (
     <section class="list">

@@ -1,9 +1,9 @@
 import { A, createAsync } from "@solidjs/router";
-import { createEffect, Show } from "solid-js";
+import { Show } from "solid-js";
 import { loadCatalog } from "../catalog/catalog.ts";
 import { formatDay } from "../catalog/format.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
-import { pageShown } from "../state/page.ts";
+import { usePageTitle } from "../state/page.ts";
 import { isSaved, savedAt, toggleBookmark } from "../state/library.ts";
 import { markersFor } from "../state/markers.ts";
 
@@ -15,7 +15,7 @@ export default function SavedPage() {
       .filter((a) => isSaved(a.slug))
       .sort((a, b) => (savedAt(b.slug) ?? 0) - (savedAt(a.slug) ?? 0));
 
-  createEffect(() => catalog() && pageShown("Saved"));
+  usePageTitle(() => catalog() && "Saved");
 
   return (
     <section class="list">

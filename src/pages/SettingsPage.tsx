@@ -1,5 +1,5 @@
-import { createResource, onMount } from "solid-js";
-import { pageShown } from "../state/page.ts";
+import { createResource } from "solid-js";
+import { usePageTitle } from "../state/page.ts";
 import { storageProblem } from "../state/library.ts";
 import { changeSetting, settings } from "../state/settings.ts";
 import {
@@ -29,7 +29,7 @@ export default function SettingsPage() {
   const [report, { refetch }] = createResource(storageReport);
   // Null where Cache Storage is missing or refuses: nothing is kept offline there.
   const [kept, { refetch: recount }] = createResource(() => keptSummary().catch(() => null));
-  onMount(() => pageShown("Settings"));
+  usePageTitle(() => "Settings");
   return (
     <section class="settings">
       <h1>Settings</h1>

@@ -1,7 +1,7 @@
 // What happens when a page's content is ready: the document title, the announcement for screen
 // readers, and focus on the new page's h1 (but not on the very first page, which the browser
 // already announces and where the skip link should stay the first tab stop).
-import { createSignal } from "solid-js";
+import { createEffect, createSignal, untrack } from "solid-js";
 import { siteName } from "virtual:offprint/edition";
 
 const [announcement, setAnnouncement] = createSignal("");
@@ -48,4 +48,18 @@ export function pageShown(title?: string): void {
     h1.tabIndex = -1;
     h1.focus({ preventScroll: true });
   }
+}
+
+/**
+ * A page's one way to be shown: once `title` returns a string (undefined or false while its data
+ * loads; "" for the site name alone), sets the title, announces it and moves focus, and again
+ * each time the title changes.
+ * @example usePageTitle(() => catalog() && "Saved");
+ */
+export function usePageTitle(title: () => string | false | undefined): void {
+  createEffect(() => {
+    const shown = title();
+    if (shown === false || shown === undefined) return;
+    untrack(() => pageShown(shown || undefined));
+  });
 }
