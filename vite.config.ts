@@ -61,7 +61,7 @@ const edition = offprintContent(content);
 export default defineConfig({
   base,
   define: {
-    // The page keeps the reader cache within this (src/app/kept-offline.ts).
+    // The page keeps the reader cache within this (src/state/kept-offline.ts).
     "import.meta.env.OFFPRINT_READER_CACHE_BYTES": JSON.stringify(readerCacheBytes),
   },
   plugins: [
@@ -104,7 +104,7 @@ export default defineConfig({
           groups: [
             {
               name: "core",
-              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|safety-copies|reply-validation|carry-over|moves|orphans)|catalog[\\/](catalog|format)|app[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll))/,
+              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|claim-leftovers|safety-copies|reply-validation|carry-over|moves|orphans)|catalog[\\/](catalog|format|slug)|state[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll|synced-records))/,
             },
           ],
         },

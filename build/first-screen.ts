@@ -1,7 +1,7 @@
 // The first screen of `/` as static HTML in index.html: the header and the newest articles, drawn
 // by the browser before any script has run (and kept by the service worker with the page). The
 // app lays itself out unseen beside it and takes its place when its first page is ready
-// (src/app/page.ts); public/theme.js hides it on every other address. It copies the markup the
+// (src/state/page.ts); public/theme.js hides it on every other address. It copies the markup the
 // app's Shell, ListPage and ArticleCard draw for a first visit (nothing read, nothing saved), so
 // the swap does not move anything; its ids are its own, so the two never clash.
 import type { ArticleSummary, CatalogIndex } from "../src/catalog/types.ts";

@@ -1,6 +1,6 @@
 // The service worker and web app manifest: vite-plugin-pwa building our worker (src/sw.ts) with
 // Workbox's precache list injected, set up for a static deploy under any base path. The app
-// registers the worker itself (src/app/register-sw.ts).
+// registers the worker itself (src/shell/register-sw.ts).
 import { VitePWA } from "vite-plugin-pwa";
 import type { PluginOption } from "vite";
 import type { Edition } from "./edition.ts";

@@ -1,5 +1,4 @@
-/** A slug is lowercase letters and digits in groups joined by single hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { SLUG_PATTERN } from "../src/catalog/slug.ts";
 
 /**
  * Makes a valid slug of any name: accents dropped, lowercase, every run of other characters

@@ -1,6 +1,6 @@
 import { render } from "solid-js/web";
-import { App } from "./app/App.tsx";
-import { startOffline } from "./app/offline.ts";
+import { App } from "./shell/App.tsx";
+import { startOffline } from "./state/offline.ts";
 import { WEB_KEYS } from "./storage/keys.ts";
 import "./styles/global.css";
 
@@ -17,7 +17,7 @@ const flagged = (key: string) => {
 // anything: a store loaded, a draft shown or a reply sent from half an import would outlive the
 // roll-back. The flag says so without a read, so a normal start waits for nothing.
 const recovering = flagged(WEB_KEYS.importPending)
-  ? import("./app/import-recovery.ts").then(
+  ? import("./shell/import-recovery.ts").then(
       (m) => m.recoverInterruptedImport(),
       () => () => undefined,
     )
@@ -27,7 +27,7 @@ const recovering = flagged(WEB_KEYS.importPending)
 // blocked: then nothing can wait).
 const outbox = () => {
   const wake = () => {
-    if (flagged(WEB_KEYS.outboxPending)) void import("./app/outbox-wake.ts");
+    if (flagged(WEB_KEYS.outboxPending)) void import("./shell/outbox-wake.ts");
   };
   if (recovering) void recovering.then(wake);
   else wake();
@@ -35,7 +35,7 @@ const outbox = () => {
 addEventListener("online", outbox);
 // The service worker is not needed for the first paint: register it once the page has loaded.
 const register = () => {
-  void import("./app/register-sw.ts").then((m) => m.registerServiceWorker());
+  void import("./shell/register-sw.ts").then((m) => m.registerServiceWorker());
   outbox();
 };
 if (document.readyState === "complete") register();

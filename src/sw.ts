@@ -62,7 +62,7 @@ registerRoute(
 );
 
 // Bodies and images past the precache: kept once seen. What the reader keeps on purpose is
-// copied here by the page (src/app/kept-offline.ts), which also keeps the cache within budget:
+// copied here by the page (src/state/kept-offline.ts), which also keeps the cache within budget:
 // only the page knows which articles are bookmarked or drafted.
 /** Tells the pages the cache grew, so one of them keeps it within budget. */
 const announce: WorkboxPlugin = {

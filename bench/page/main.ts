@@ -3,7 +3,7 @@
 // nothing here ships in the app.
 import { loadReadMarks, setReadMarks } from "../../src/storage/reads.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
-import { loadSearch } from "../../src/catalog/search.ts";
+import { loadSearch } from "../../src/state/search.ts";
 
 const RAW_DB = "bench-raw-reads";
 const RAW_STORE = "marks";

@@ -1,5 +1,5 @@
 // The rule that a file is only cached and used when it is really what its address asks for, for
-// the service worker (src/sw.ts) and the page's reader cache (src/app/kept-offline.ts). A host that
+// the service worker (src/sw.ts) and the page's reader cache (src/state/kept-offline.ts). A host that
 // rewrites unknown paths to index.html answers a missing file with the app's HTML and status 200:
 // without the rule that page would be kept as the catalog, a body or an image, for good.
 import { JSON_TYPE } from "./offline-files.ts";

@@ -8,6 +8,9 @@ export const CONTENT_CACHE = "offprint-content";
 /** The message the worker posts to its pages when it put a file into CONTENT_CACHE. */
 export const CONTENT_CACHED = "offprint:content-cached";
 
+/** Dispatched on window when the page cached an article (`keepOffline`): failed images may try again. */
+export const CACHED_EVENT = "offprint:cached";
+
 /** A JSON content type: application/json, or application/<something>+json. */
 export const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 

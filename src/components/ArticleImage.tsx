@@ -1,7 +1,7 @@
 import { onCleanup } from "solid-js";
 import type { ArticleImage as Image } from "../catalog/types.ts";
 import { assetUrl } from "../catalog/catalog.ts";
-import { CACHED_EVENT } from "../app/offline.ts";
+import { CACHED_EVENT } from "../catalog/offline-files.ts";
 
 /**
  * An article's picture with its size reserved, so nothing shifts while it loads. One that could

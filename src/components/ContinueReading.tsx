@@ -12,7 +12,7 @@ export interface Unfinished {
 /** Articles the reader started and did not finish, each a link back to where they stopped. */
 export function ContinueReading(props: { articles: Unfinished[] }) {
   return (
-    <section class="continue-reading" aria-labelledby="continue-reading-heading">
+    <section class="panel continue-reading" aria-labelledby="continue-reading-heading">
       <h2 id="continue-reading-heading">Continue reading</h2>
       <ul>
         <For each={props.articles}>

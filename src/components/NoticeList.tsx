@@ -1,5 +1,12 @@
 import { For, Show } from "solid-js";
-import type { Notice } from "../app/notices.ts";
+
+/** A notice as shown: state/notices.ts keeps them in this shape. */
+interface Notice {
+  id: number;
+  text: string;
+  tone: "info" | "error";
+  action?: { label: string; run: () => void };
+}
 
 /** The reader's notices: a polite live region for news, an assertive one for failures. */
 export function NoticeList(props: { notices: Notice[]; onDismiss: (id: number) => void }) {

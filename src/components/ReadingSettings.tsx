@@ -1,10 +1,8 @@
 import { For } from "solid-js";
-import type { Settings } from "../storage/settings.ts";
 import "./ReadingSettings.css";
 
-type Name = Exclude<keyof Settings, "v">;
-
-const GROUPS: { name: Name; legend: string; options: [Settings[Name], string][] }[] = [
+// The choices are this table's: the stored settings (storage/settings.ts) fit its shape.
+const GROUPS = [
   {
     name: "theme",
     legend: "Theme",
@@ -42,12 +40,19 @@ const GROUPS: { name: Name; legend: string; options: [Settings[Name], string][] 
       ["sans", "Sans-serif"],
     ],
   },
-];
+] as const;
+
+type Group = (typeof GROUPS)[number];
+type Name = Group["name"];
+/** One value per group, e.g. `{ theme: "dark", textSize: "large", … }`. */
+export type ReadingChoices = {
+  [N in Name]: Extract<Group, { name: N }>["options"][number][0];
+};
 
 /** The reading settings as radio groups; each change goes out at once. */
 export function ReadingSettings(props: {
-  settings: Settings;
-  onChange: <K extends Name>(name: K, value: Settings[K]) => void;
+  settings: ReadingChoices;
+  onChange: <K extends Name>(name: K, value: ReadingChoices[K]) => void;
 }) {
   return (
     <section class="reading-settings" aria-labelledby="reading-settings-heading">

@@ -1,10 +1,7 @@
-import { A } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { ArticleSummary } from "../catalog/types.ts";
-import { highlight } from "../catalog/highlight.ts";
-import { ArticleMeta } from "./ArticleMeta.tsx";
+import { ArticleCard } from "./ArticleCard.tsx";
 import { BookmarkButton } from "./BookmarkButton.tsx";
-import { Highlighted } from "./Highlighted.tsx";
 import { Markers } from "./Markers.tsx";
 
 export interface Result {
@@ -51,32 +48,25 @@ export function SearchResults(props: {
             const inBody = () => r.terms.filter((t) => !shown().has(t));
             return (
               <li classList={{ unread: props.markers(r.article).includes("Unread") }}>
-                <article class="card">
-                  <div class="card-text">
-                    <ArticleMeta article={r.article} />
-                    <h2>
-                      <A href={`/articles/${r.article.slug}`}>
-                        <Highlighted parts={highlight(r.article.title, r.terms)} />
-                      </A>
-                    </h2>
-                    <Markers labels={props.markers(r.article)} />
-                    <p class="excerpt">
-                      <Highlighted parts={highlight(r.article.excerpt, r.terms)} />
+                <ArticleCard
+                  article={r.article}
+                  terms={r.terms}
+                  picture={false}
+                  markers={<Markers labels={props.markers(r.article)} />}
+                >
+                  <Show when={inBody().length > 0}>
+                    <p class="found-in">
+                      In the text: <mark>{inBody().join(", ")}</mark>
                     </p>
-                    <Show when={inBody().length > 0}>
-                      <p class="found-in">
-                        In the text: <mark>{inBody().join(", ")}</mark>
-                      </p>
-                    </Show>
-                    <div class="card-actions">
-                      <BookmarkButton
-                        title={r.article.title}
-                        pressed={props.saved(r.article.slug)}
-                        onToggle={() => props.onToggleBookmark(r.article.slug)}
-                      />
-                    </div>
+                  </Show>
+                  <div class="card-actions">
+                    <BookmarkButton
+                      title={r.article.title}
+                      pressed={props.saved(r.article.slug)}
+                      onToggle={() => props.onToggleBookmark(r.article.slug)}
+                    />
                   </div>
-                </article>
+                </ArticleCard>
               </li>
             );
           }}

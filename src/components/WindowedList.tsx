@@ -3,7 +3,9 @@
 // the page's life, so a list shown again (back from an article) lays out as it was and the saved
 // scroll position shows the same articles.
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount } from "solid-js";
-import { ArticleRow, type ArticleListProps } from "./ArticleList.tsx";
+import type { JSX } from "solid-js";
+import type { ArticleSummary } from "../catalog/types.ts";
+import type { ArticleListProps } from "./ArticleRow.tsx";
 
 /** How far past the viewport rows are rendered, in px: a few cards, for j/k, Tab and fast scrolls. */
 const OVERSCAN = 1000;
@@ -48,7 +50,11 @@ function anchorIn(list: HTMLElement): { row: Element; top: number } | undefined 
  * The article list for long lists, loaded lazily by ArticleList: rows near the viewport (window
  * scroll) plus OVERSCAN, each with aria-posinset and aria-setsize so the list's length is known.
  */
-export default function WindowedList(props: { list: ArticleListProps }) {
+/** `row` draws one row (the list's own ArticleRow): passed in, so this chunk does not carry it. */
+export default function WindowedList(props: {
+  list: ArticleListProps;
+  row: (article: ArticleSummary, pos: () => number) => JSX.Element;
+}) {
   let list!: HTMLOListElement;
   const [measured, setMeasured] = createSignal(undefined, { equals: false });
   /** The viewport, in px from the list's top. */
@@ -154,11 +160,8 @@ export default function WindowedList(props: { list: ArticleListProps }) {
         "padding-bottom": `${offsets()[offsets().length - 1] - offsets()[range()[1]]}px`,
       }}
     >
-      <For each={rows()}>
-        {(article, i) => (
-          <ArticleRow list={props.list} article={article} pos={range()[0] + i() + 1} />
-        )}
-      </For>
+      {/* eslint-disable-next-line solid/reactivity -- pos is an accessor, read in the row's JSX */}
+      <For each={rows()}>{(article, i) => props.row(article, () => range()[0] + i() + 1)}</For>
     </ol>
   );
 }

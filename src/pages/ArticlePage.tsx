@@ -3,15 +3,15 @@ import { createEffect, createResource, Match, Show, Switch, untrack } from "soli
 import { loadBody, loadCatalog, movedTo, neighbours } from "../catalog/catalog.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
-import { pageShown } from "../app/page.ts";
+import { usePageTitle } from "../state/page.ts";
 import { NotFound } from "./NotFoundPage.tsx";
-import { keepOffline } from "../app/offline.ts";
+import { keepOffline } from "../state/offline.ts";
 import { BookmarkButton } from "../components/BookmarkButton.tsx";
-import { ReplyEditor } from "../app/ReplyEditor.tsx";
+import { ReplyEditor } from "../features/replies/ReplyEditor.tsx";
 import { ReadingProgress } from "../components/ReadingProgress.tsx";
-import { trackReading } from "../app/reading-tracker.ts";
-import { isRead, isSaved, markRead, toggleBookmark, toggleRead } from "../app/library.ts";
-import { shareLink } from "../app/share.ts";
+import { trackReading } from "../features/reading/reading-tracker.ts";
+import { isRead, isSaved, markRead, toggleBookmark, toggleRead } from "../state/library.ts";
+import { shareLink } from "../features/reading/share.ts";
 import { LoadFailed } from "../components/LoadFailed.tsx";
 
 /** `/articles/<slug>`: one article. The slug is untrusted: it only ever selects from the catalog. */
@@ -40,14 +40,11 @@ export default function ArticlePage() {
     return c ? neighbours(c, slug()) : {};
   };
 
+  usePageTitle(() => article()?.title);
   createEffect(() => {
     const a = article();
-    if (!a) return;
     // Only a new article re-runs this: marking unread by hand must not be undone here.
-    untrack(() => {
-      pageShown(a.title);
-      markRead(a.slug);
-    });
+    if (a) untrack(() => markRead(a.slug));
   });
 
   // An opened article stays readable offline, and its "Available offline" marker says so.

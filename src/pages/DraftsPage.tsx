@@ -1,11 +1,11 @@
 import { A, createAsync } from "@solidjs/router";
-import { createEffect, onCleanup, Show } from "solid-js";
+import { onCleanup, Show } from "solid-js";
 import { loadCatalog, movedTo } from "../catalog/catalog.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { firstLine } from "../catalog/first-line.ts";
 import { DraftList, type DraftItem } from "../components/DraftList.tsx";
-import { pageShown } from "../app/page.ts";
-import { discardDraft, listDrafts } from "../app/drafts.ts";
+import { usePageTitle } from "../state/page.ts";
+import { discardDraft, listDrafts } from "../state/drafts.ts";
 import {
   copyText,
   copyVersion,
@@ -13,8 +13,8 @@ import {
   followVersions,
   useVersion,
   versionsBySlug,
-} from "../app/versions.ts";
-import { Outbox } from "../app/Outbox.tsx";
+} from "../state/versions.ts";
+import { Outbox } from "../features/replies/Outbox.tsx";
 import type { VersionReason } from "../storage/versions.ts";
 
 const FROM: Record<VersionReason, string> = {
@@ -77,7 +77,7 @@ export default function DraftsPage() {
     onDiscardVersion: discardVersion,
   };
 
-  createEffect(() => catalog() && pageShown("Drafts"));
+  usePageTitle(() => catalog() && "Drafts");
 
   return (
     <section class="list">

@@ -9,13 +9,13 @@ import { createEffect, Show } from "solid-js";
 import { loadCatalog } from "../catalog/catalog.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { FilterNav } from "../components/FilterNav.tsx";
-import { pageShown } from "../app/page.ts";
-import { restoreScroll, saveScroll } from "../app/scroll.ts";
-import { isRead, isSaved, markAllRead, toggleBookmark } from "../app/library.ts";
-import { markersFor } from "../app/markers.ts";
+import { pageShown } from "../state/page.ts";
+import { restoreScroll, saveScroll } from "../state/scroll.ts";
+import { isRead, isSaved, markAllRead, toggleBookmark } from "../state/library.ts";
+import { markersFor } from "../state/markers.ts";
 import { NotFound } from "./NotFoundPage.tsx";
 import { ContinueReading } from "../components/ContinueReading.tsx";
-import { startPositions, unfinished } from "../app/positions.ts";
+import { startPositions, unfinished } from "../state/positions.ts";
 
 type FilterName = "all" | "unread" | "saved";
 

@@ -1,11 +1,10 @@
 import { A } from "@solidjs/router";
-import { onMount } from "solid-js";
-import { pageShown } from "../app/page.ts";
+import { usePageTitle } from "../state/page.ts";
 
 /** The page for a missing article or an unknown path. */
 export function NotFound(props: { what: "Article" | "Page" }) {
   const title = () => `${props.what} not found`;
-  onMount(() => pageShown(title()));
+  usePageTitle(title);
   return (
     <section class="not-found">
       <h1>{title()}</h1>

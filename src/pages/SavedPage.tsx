@@ -1,11 +1,11 @@
 import { A, createAsync } from "@solidjs/router";
-import { createEffect, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { loadCatalog, movedTo } from "../catalog/catalog.ts";
 import { formatDay } from "../catalog/format.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
-import { pageShown } from "../app/page.ts";
-import { isSaved, savedAt, savedSlugs, toggleBookmark } from "../app/library.ts";
-import { markersFor } from "../app/markers.ts";
+import { usePageTitle } from "../state/page.ts";
+import { isSaved, savedAt, savedSlugs, toggleBookmark } from "../state/library.ts";
+import { markersFor } from "../state/markers.ts";
 import { loadBookmarkRecords } from "../storage/bookmarks.ts";
 
 /** `/saved`: bookmarked articles, the most recently saved first; then those no longer in the edition. */
@@ -29,7 +29,7 @@ export default function SavedPage() {
       .sort((a, b) => b.savedAt - a.savedAt);
   };
 
-  createEffect(() => catalog() && pageShown("Saved"));
+  usePageTitle(() => catalog() && "Saved");
 
   return (
     <section class="list">

@@ -1,12 +1,12 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, Match, Show, Switch, untrack } from "solid-js";
+import { createEffect, createMemo, createResource, Match, Show, Switch } from "solid-js";
 import { loadCatalog } from "../catalog/catalog.ts";
-import { loadSearch } from "../catalog/search.ts";
+import { loadSearch } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
 import { SearchResults } from "../components/SearchResults.tsx";
-import { documentTitle, pageShown } from "../app/page.ts";
-import { isRead, isSaved, toggleBookmark } from "../app/library.ts";
-import { markersFor } from "../app/markers.ts";
+import { documentTitle, usePageTitle } from "../state/page.ts";
+import { isRead, isSaved, toggleBookmark } from "../state/library.ts";
+import { markersFor } from "../state/markers.ts";
 import "./SearchPage.css";
 import { LoadFailed } from "../components/LoadFailed.tsx";
 
@@ -64,7 +64,7 @@ export default function SearchPage() {
       { replace: true, scroll: false },
     );
 
-  createEffect(() => catalog() && untrack(() => pageShown("Search")));
+  usePageTitle(() => catalog() && "Search");
   createEffect(() => {
     if (catalog()) document.title = documentTitle(query() ? `Search: ${query()}` : "Search");
   });

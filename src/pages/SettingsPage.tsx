@@ -1,21 +1,22 @@
-import { createResource, onMount } from "solid-js";
-import { pageShown } from "../app/page.ts";
-import { storageProblem } from "../app/library.ts";
-import { changeSetting, settings } from "../app/settings.ts";
+import { createResource } from "solid-js";
+import { usePageTitle } from "../state/page.ts";
+import { storageProblem } from "../state/library.ts";
+import { changeSetting, settings } from "../state/settings.ts";
 import {
   deleteMyData,
   downloadMyData,
   importMyData,
   previewImport,
   undoMyImport,
-} from "../app/yourData.ts";
+} from "../features/your-data/your-data.ts";
 import { storageReport } from "../storage/persist.ts";
 import { recordProblems } from "../storage/records.ts";
-import { YourData } from "../components/YourData.tsx";
+import { YourData } from "../features/your-data/YourData.tsx";
 import { ReadingSettings } from "../components/ReadingSettings.tsx";
-import { DataActions } from "../components/DataActions.tsx";
-import { KeptOffline } from "../components/KeptOffline.tsx";
-import { keptSummary, removeUnpinned } from "../app/kept-offline.ts";
+import { DataActions } from "../features/your-data/DataActions.tsx";
+import { KeptOffline } from "../features/your-data/KeptOffline.tsx";
+import { keptSummary, removeUnpinned } from "../state/kept-offline.ts";
+import { refreshOffline } from "../state/offline.ts";
 
 /** Records (or entries) set aside by the loads so far, all kinds together. */
 function skippedRecords(): number {
@@ -28,7 +29,7 @@ export default function SettingsPage() {
   const [report, { refetch }] = createResource(storageReport);
   // Null where Cache Storage is missing or refuses: nothing is kept offline there.
   const [kept, { refetch: recount }] = createResource(() => keptSummary().catch(() => null));
-  onMount(() => pageShown("Settings"));
+  usePageTitle(() => "Settings");
   return (
     <section class="settings">
       <h1>Settings</h1>
@@ -36,7 +37,12 @@ export default function SettingsPage() {
       <YourData report={report()} problem={storageProblem()} skipped={skippedRecords()}>
         <KeptOffline
           summary={kept.loading ? undefined : kept()}
-          onRemove={() => removeUnpinned().finally(() => (recount(), refetch()))}
+          onRemove={() =>
+            // the list's "Available offline" markers follow
+            removeUnpinned()
+              .finally(() => refreshOffline())
+              .finally(() => (recount(), refetch()))
+          }
         />
         <DataActions
           onDownload={() => downloadMyData()}

@@ -143,7 +143,10 @@ export async function driverOf(kind: Kind): Promise<string | null> {
   return (await open(kind)).driver();
 }
 
-/** Forgets opened instances (tests use it after deleting databases). */
-export function resetForTests(): void {
+/**
+ * Lets go of the databases this tab opened, so the next use opens each anew: what a new app on
+ * the same page starts from (state/synced-records.ts `disposeStores`).
+ */
+export function forgetDatabases(): void {
   instances.clear();
 }

@@ -4,6 +4,7 @@
 // version is never overwritten, deleted or "repaired" (the write is refused with NewerRecordError
 // and the app asks the reader to reload); a record nobody can read is set aside under another key,
 // never destroyed, and counted so Settings → Your data can say so.
+import { SLUG_PATTERN } from "../catalog/slug.ts";
 import * as v from "valibot";
 import { read, readAll, remove, write } from "./db.ts";
 import { lockName, type Kind } from "./keys.ts";
@@ -201,7 +202,7 @@ export async function setAside(kind: Kind, key: string, raw: unknown): Promise<v
 }
 
 /** The validation of a record's key, when the key is an article's slug. */
-export const SLUG = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(200));
+export const SLUG = v.pipe(v.string(), v.regex(SLUG_PATTERN), v.maxLength(200));
 /** A time in milliseconds since 1970. */
 export const TIME = v.pipe(v.number(), v.finite(), v.minValue(0));
 /** Whether a key is an article's slug. */

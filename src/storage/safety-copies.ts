@@ -142,14 +142,12 @@ function copyKeys(): string[] {
 }
 
 /**
- * Takes over the copies closed pages left behind (see ./leftovers.ts), loading that code only
- * when there is something of another page's to look at.
- * @example await claimLeftovers("some-slug"); const copy = readSafetyCopy("some-slug");
+ * The keys of the copies other pages wrote (for one article, or all): what ./claim-leftovers.ts
+ * looks at.
  */
-export async function claimLeftovers(slug?: string): Promise<void> {
-  const left = copyKeys().filter((key) => {
+export function otherPagesCopies(slug?: string): string[] {
+  return copyKeys().filter((key) => {
     const found = readAt(key);
     return found && found.page !== PAGE_ID && (!slug || found.slug === slug);
   });
-  if (left.length > 0) await (await import("./leftovers.ts")).claim(left);
 }

@@ -3,4 +3,10 @@ export const indexUrl = "content/index.json";
 export const articleCount = 25;
 export const searchUrl = "content/search.json";
 export const siteName = "Offprint";
-export const commentsUrl = "";
+/** No comment service by default; the outbox's tests point it at one with `setCommentsUrl`. */
+export let commentsUrl = "";
+
+/** Sets the comment service this test file's edition names (the build's OFFPRINT_COMMENTS_URL). */
+export function setCommentsUrl(url: string): void {
+  commentsUrl = url;
+}

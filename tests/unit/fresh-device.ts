@@ -1,22 +1,13 @@
 // An empty device for each test: every Offprint database emptied and no state left in memory.
 // (localforage keeps the IndexedDB factory it found at import, so databases are cleared, not swapped.)
-import { clear, DATABASES, resetForTests, type Kind } from "../../src/storage/db.ts";
-import { resetLibraryForTests } from "../../src/app/library.ts";
-import { resetSettingsForTests } from "../../src/app/settings.ts";
-import { resetPositionsForTests } from "../../src/app/positions.ts";
-import { resetTrackerForTests } from "../../src/app/reading-tracker.ts";
-import { resetVersionsForTests } from "../../src/app/versions.ts";
+import { clear, DATABASES, type Kind } from "../../src/storage/db.ts";
+import { disposeStores } from "../../src/state/synced-records.ts";
 
 const realIndexedDB = globalThis.indexedDB;
 
 export async function freshDevice(): Promise<void> {
   globalThis.indexedDB = realIndexedDB;
-  resetForTests();
-  resetLibraryForTests();
-  resetSettingsForTests();
-  resetPositionsForTests();
-  resetTrackerForTests();
-  resetVersionsForTests();
+  disposeStores();
   await Promise.all((Object.keys(DATABASES) as Kind[]).map((kind) => clear(kind)));
   localStorage.clear();
   sessionStorage.clear();
@@ -24,8 +15,7 @@ export async function freshDevice(): Promise<void> {
 
 /** A device where IndexedDB cannot be opened at all (private mode, blocked, broken). */
 export function deviceWithoutIndexedDB(): void {
-  resetForTests();
-  resetLibraryForTests();
+  disposeStores();
   // @ts-expect-error: the test removes what such a browser does not have
   delete globalThis.indexedDB;
 }

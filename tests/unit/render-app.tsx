@@ -1,6 +1,6 @@
 // Mounts the whole app at a URL, as a reader would open it, on the sample edition.
 import { render } from "@solidjs/testing-library";
-import { App } from "../../src/app/App.tsx";
+import { App } from "../../src/shell/App.tsx";
 import { serveEdition } from "./serve-edition.ts";
 
 export async function renderApp(path = "/", folder?: string) {

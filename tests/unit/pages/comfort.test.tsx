@@ -7,7 +7,7 @@ import userEvent from "@testing-library/user-event";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
 import { deviceState, usedDevice } from "../device-state.ts";
-import { applySettings, resetSettingsForTests, startSettings } from "../../../src/app/settings.ts";
+import { applySettings, startSettings } from "../../../src/state/settings.ts";
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -17,7 +17,7 @@ import {
 import { exportData } from "../../../src/storage/backup.ts";
 import { loadPositions, savePosition } from "../../../src/storage/positions.ts";
 import { loadBookmarks, saveBookmark } from "../../../src/storage/bookmarks.ts";
-import { resetDraftsForTests } from "../../../src/app/drafts.ts";
+import { disposeStores } from "../../../src/state/synced-records.ts";
 
 const SPACE = "US, Russia To Hold Space Security Talks";
 const SPACE_SLUG = "us-russia-space-security-talks";
@@ -31,7 +31,7 @@ function resetHtml(): void {
 
 beforeEach(async () => {
   await freshDevice();
-  resetDraftsForTests();
+  disposeStores();
   resetHtml();
 });
 afterEach(() => {
@@ -101,7 +101,7 @@ describe("reading settings", () => {
     };
     await saveSettings(kept);
     localStorage.clear();
-    resetSettingsForTests();
+    disposeStores();
     resetHtml();
     await startSettings();
     expect(html).toHaveAttribute("data-theme", "light");
@@ -224,7 +224,7 @@ describe("your data", () => {
     await usedDevice();
     const text = JSON.stringify(await exportData());
     await freshDevice();
-    resetDraftsForTests();
+    disposeStores();
     await renderApp("/settings");
     const user = await upload(text);
     const preview = await screen.findByRole("group", {

@@ -4,16 +4,15 @@ import userEvent from "@testing-library/user-event";
 import { createRoot } from "solid-js";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
+import { draftsSettled, listDrafts, startDrafts } from "../../../src/state/drafts.ts";
 import {
-  draftsSettled,
-  listDrafts,
-  resetDraftsForTests,
-  startDrafts,
-} from "../../../src/app/drafts.ts";
-import { createDraftEditor, RETRY_FIRST_MS, SAVE_DELAY_MS } from "../../../src/app/draft-editor.ts";
+  createDraftEditor,
+  RETRY_FIRST_MS,
+  SAVE_DELAY_MS,
+} from "../../../src/features/replies/draft-editor.ts";
 import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
-import { recoverDrafts } from "../../../src/app/draft-recovery.ts";
+import { recoverDrafts } from "../../../src/shell/draft-recovery.ts";
 import { keepVersion, loadVersions } from "../../../src/storage/versions.ts";
 import { loadIdentity } from "../../../src/storage/identity.ts";
 import {
@@ -21,6 +20,7 @@ import {
   readSafetyCopy,
   writeSafetyCopy,
 } from "../../../src/storage/safety-copies.ts";
+import { disposeStores } from "../../../src/state/synced-records.ts";
 
 // Lets one test hold the form's start-up between its read of the stored draft and the rest of its
 // loading (as a busy device does). Unarmed, every call goes straight through.
@@ -57,7 +57,7 @@ const CROWS_SLUG = "field-guide-to-urban-crows";
 
 beforeEach(async () => {
   await freshDevice();
-  resetDraftsForTests();
+  disposeStores();
 });
 afterEach(async () => {
   vi.useRealTimers();
@@ -141,7 +141,7 @@ describe("the reply form", () => {
     expect(readSafetyCopy(SPACE_SLUG)).toBeUndefined();
 
     cleanup();
-    resetDraftsForTests();
+    disposeStores();
     await renderApp(`/articles/${SPACE_SLUG}`);
     expect(await comment()).toHaveValue("First line\n  second line ");
     expect(screen.getByLabelText("Name *")).toHaveValue("Ada");

@@ -6,7 +6,7 @@ import { cleanup, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
-import { draftsSettled, resetDraftsForTests } from "../../../src/app/drafts.ts";
+import { draftsSettled } from "../../../src/state/drafts.ts";
 import { loadBookmarkRecords, saveBookmark } from "../../../src/storage/bookmarks.ts";
 import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
@@ -19,7 +19,6 @@ const TEXT = "First paragraph of my reply.\n\nA second paragraph, all of it kept
 
 beforeEach(async () => {
   await freshDevice();
-  resetDraftsForTests();
 });
 afterEach(async () => {
   cleanup();

@@ -5,12 +5,12 @@ import { cleanup, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
-import { draftsSettled, resetDraftsForTests } from "../../../src/app/drafts.ts";
-import { resetOutboxForTests } from "../../../src/app/outbox.ts";
+import { draftsSettled } from "../../../src/state/drafts.ts";
 import { loadDraft, type DraftFields } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
 import { loadOutbox, saveOutboxRecord } from "../../../src/storage/outbox.ts";
 import { loadVersions } from "../../../src/storage/versions.ts";
+import { disposeStores } from "../../../src/state/synced-records.ts";
 
 const SLUG = "field-notes-on-coastal-fog";
 const QUESTION = "This article already has a draft with other text.";
@@ -63,8 +63,7 @@ const question = () => screen.findByRole("group", { name: QUESTION });
 
 beforeEach(async () => {
   await freshDevice();
-  resetDraftsForTests();
-  resetOutboxForTests();
+  disposeStores();
   await refusedReply();
 });
 afterEach(async () => {

@@ -3,8 +3,8 @@ import { cleanup, screen, within, waitFor } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
-import { toggleBookmark, toggleRead } from "../../../src/app/library.ts";
-import { resetSearchForTests } from "../../../src/catalog/search.ts";
+import { toggleBookmark, toggleRead } from "../../../src/state/library.ts";
+import { disposeStores } from "../../../src/state/synced-records.ts";
 
 // The app loads these on the first search; load them once here, not inside a test's wait.
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await freshDevice();
-  resetSearchForTests();
+  disposeStores();
 });
 afterEach(() => {
   cleanup();

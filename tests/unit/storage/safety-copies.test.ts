@@ -4,12 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshDevice } from "../fresh-device.ts";
 import { EMPTY_FIELDS } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
-import {
-  PAGE_ID,
-  claimLeftovers,
-  readSafetyCopy,
-  writeSafetyCopy,
-} from "../../../src/storage/safety-copies.ts";
+import { PAGE_ID, readSafetyCopy, writeSafetyCopy } from "../../../src/storage/safety-copies.ts";
+import { claimLeftovers } from "../../../src/storage/claim-leftovers.ts";
 import { loadVersions } from "../../../src/storage/versions.ts";
 
 const fields = (comment: string) => ({ ...EMPTY_FIELDS, comment });

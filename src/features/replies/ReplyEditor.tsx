@@ -1,0 +1,79 @@
+import { useBeforeLeave } from "@solidjs/router";
+import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
+import { commentsUrl } from "virtual:offprint/edition";
+import { createDraftEditor } from "./draft-editor.ts";
+import { beforeReload, draftSaved } from "../../state/offline.ts";
+import { notifyFailure } from "../../state/notices.ts";
+import { submitReply } from "./outbox.ts";
+import { validateReply } from "../../storage/reply-validation.ts";
+import { Outbox } from "./Outbox.tsx";
+import { COMMENT_LIMIT } from "../../storage/drafts.ts";
+import { ReplyForm } from "./ReplyForm.tsx";
+
+/** The reply form of one article, wired to its draft; a new article gets a new editor. */
+export function ReplyEditor(props: { slug: string; title?: string }) {
+  return (
+    <Show when={props.slug} keyed>
+      {(slug) => <Editor slug={slug} title={props.title} />}
+    </Show>
+  );
+}
+
+function Editor(props: { slug: string; title?: string }) {
+  // The slug never changes for this component (keyed above), so reading it once is right.
+  // eslint-disable-next-line solid/reactivity
+  const slug = props.slug;
+  // eslint-disable-next-line solid/reactivity -- the title of this slug's article, read once
+  const editor = createDraftEditor(slug, props.title);
+  useBeforeLeave(() => void editor.flush());
+  // An update's "Reload" waits until this draft is written, and goes ahead once a retry writes it.
+  onCleanup(beforeReload(() => editor.save()));
+  createEffect(on(editor.failed, (failed, was) => was && !failed && draftSaved(), { defer: true }));
+  // Messages appear after the first "Post Comment" and follow the text from then on.
+  const [checked, setChecked] = createSignal(false);
+  const [posting, setPosting] = createSignal(false);
+  const errors = () => (checked() ? validateReply(editor.fields(), COMMENT_LIMIT) : undefined);
+
+  async function post(): Promise<void> {
+    setChecked(true);
+    const found = errors();
+    if (posting() || (found && Object.keys(found).length > 0)) return;
+    setPosting(true);
+    try {
+      // The outbox holds the text before the draft lets go of it: never lost in between.
+      await submitReply(slug, { ...editor.fields() });
+      setChecked(false);
+      await editor.posted();
+    } catch (err) {
+      notifyFailure("Posting the reply", err);
+    } finally {
+      setPosting(false);
+    }
+  }
+
+  return (
+    <>
+      <Show when={editor.ready()}>
+        <ReplyForm
+          fields={editor.fields()}
+          limit={COMMENT_LIMIT}
+          remember={editor.remember()}
+          status={editor.status()}
+          failed={editor.failed()}
+          conflictAt={editor.conflict()?.updatedAt}
+          canDiscard={editor.canDiscard()}
+          localOnly={commentsUrl === ""}
+          errors={errors()}
+          onPost={commentsUrl === "" ? undefined : () => void post()}
+          posting={posting()}
+          onInput={editor.edit}
+          onRemember={editor.setRemember}
+          onDiscard={editor.discard}
+          onKeepMine={editor.keepMine}
+          onLoadOther={editor.loadTheirs}
+        />
+      </Show>
+      <Outbox slug={slug} />
+    </>
+  );
+}

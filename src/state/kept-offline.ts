@@ -1,0 +1,197 @@
+// The articles a reader keeps offline: each opened or bookmarked article's body and images copied
+// into CONTENT_CACHE (Cache Storage), which no update clears, so it opens offline whatever later
+// deploys precache. The body's copy carries when it was last opened and which files it needs; the
+// cache is kept within OFFPRINT_READER_CACHE_MB (./eviction.ts decides what goes). Done from the
+// page, not the worker: only the page knows the reader's bookmarks and drafts.
+// Loaded on demand by ./offline.ts and the settings page, never at start-up.
+import type { ArticleSummary } from "../catalog/types.ts";
+import { assetUrl, loadCatalog } from "../catalog/catalog.ts";
+import { CONTENT_CACHE } from "../catalog/offline-files.ts";
+import { isTrustworthy } from "../catalog/content-rules.ts";
+import { isSaved, startLibrary, storageProblem } from "./library.ts";
+import { hasDraft, startDrafts } from "./drafts.ts";
+import { evict, type KeptGroup } from "./eviction.ts";
+
+/** The reader cache's budget in bytes (the build's OFFPRINT_READER_CACHE_MB, default 50). */
+export const READER_CACHE_BYTES: number =
+  import.meta.env.OFFPRINT_READER_CACHE_BYTES ?? 50 * 1024 * 1024;
+
+/** Headers on a kept body: when it was last opened, and every file the article needs. */
+const OPENED = "X-Offprint-Opened";
+const FILES = "X-Offprint-Files";
+
+/** The images an article body shows (same-origin paths), read from its sanitized HTML. */
+function imagesIn(html: string): string[] {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  return [...doc.images]
+    .map((img) => new URL(img.getAttribute("src") ?? "", location.href))
+    .filter((url) => url.origin === location.origin)
+    .map((url) => url.pathname);
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs cache changes one after another, so two never judge the same holdings. */
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** A trustworthy copy of `url`: from any cache (the precache too), else from the network. */
+async function copyOf(url: string): Promise<Response> {
+  const response = (await caches.match(url)) ?? (await fetch(url));
+  if (!isTrustworthy(url, response.status, response.headers.get("content-type"))) {
+    throw new Error(`${url} is not available right now`);
+  }
+  return response;
+}
+
+/**
+ * Copies an article's body and images into the reader cache (from the precache when they are
+ * there), stamps it as opened now, then keeps the cache within budget. Throws when a file cannot
+ * be had (offline and not cached, or the host answers with something else).
+ * @example await keep(article, body.html);
+ */
+export function keep(article: ArticleSummary, html: string): Promise<void> {
+  // One task with the budget check: a check in between must not judge the copy half made.
+  return serially(async () => {
+    const body = assetUrl(article.body);
+    const images = [...(article.image ? [assetUrl(article.image.src)] : []), ...imagesIn(html)];
+    const cache = await caches.open(CONTENT_CACHE);
+    for (const url of new Set(images)) {
+      if (!(await cache.match(url))) await cache.put(url, await copyOf(url));
+    }
+    // The body last: a stamped body in the cache means its article is complete.
+    const source = await copyOf(body);
+    const headers = new Headers(source.headers);
+    headers.set(OPENED, String(Date.now()));
+    headers.set(FILES, [body, ...images].join(" "));
+    await cache.put(body, new Response(await source.blob(), { status: 200, headers }));
+    await shrink(cache, READER_CACHE_BYTES);
+  });
+}
+
+/** What the reader cache holds: its files' sizes and the articles they make up. */
+interface Holdings {
+  sizes: Map<string, number>;
+  groups: (KeptGroup & { article?: ArticleSummary })[];
+}
+
+async function holdings(cache: Cache): Promise<Holdings> {
+  const { articles } = await loadCatalog();
+  const byBody = new Map(articles.map((a) => [assetUrl(a.body), a]));
+  const byImage = new Map(articles.flatMap((a) => (a.image ? [[assetUrl(a.image.src), a]] : [])));
+  const sizes = new Map<string, number>();
+  const groups: Holdings["groups"] = [];
+  const named = new Set<string>();
+  for (const request of await cache.keys()) {
+    const url = new URL(request.url).pathname;
+    const response = await cache.match(request);
+    if (!response) continue;
+    const length = Number(response.headers.get("content-length"));
+    sizes.set(url, Number.isFinite(length) && length > 0 ? length : (await response.blob()).size);
+    const opened = response.headers.get(OPENED);
+    if (opened === null) continue;
+    const files = response.headers.get(FILES)?.split(" ") ?? [url];
+    for (const f of files) named.add(f);
+    const article = byBody.get(url);
+    groups.push({ files, openedAt: Number(opened) || 0, stale: !article, pinned: false, article });
+  }
+  // Files no stamped body names, as the worker cached them on its own (a body being read, a
+  // picture in the list): grouped by their article; the rest is stale. A body the worker has just
+  // cached is the article being opened, before the page stamps it: it counts as opened now, so
+  // the check its caching sets off never drops the very article the reader is reading.
+  const unstamped = new Map<ArticleSummary, Holdings["groups"][number]>();
+  const now = Date.now();
+  for (const url of sizes.keys()) {
+    if (named.has(url)) continue;
+    const article = byBody.get(url) ?? byImage.get(url);
+    const openedAt = byBody.has(url) ? now : 0;
+    const group = article && unstamped.get(article);
+    if (group) {
+      group.files.push(url);
+      group.openedAt = Math.max(group.openedAt, openedAt);
+    } else if (article)
+      unstamped.set(article, { files: [url], openedAt, stale: false, pinned: false, article });
+    else groups.push({ files: [url], openedAt: 0, stale: true, pinned: false });
+  }
+  groups.push(...unstamped.values());
+  return { sizes, groups };
+}
+
+/** Marks the groups of bookmarked or drafted articles; false when the reader's data is unknown. */
+async function pin(groups: Holdings["groups"]): Promise<boolean> {
+  await Promise.all([startLibrary(), startDrafts()]);
+  if (storageProblem()) return false;
+  for (const g of groups) {
+    g.pinned = !g.stale && !!g.article && (isSaved(g.article.slug) || hasDraft(g.article.slug));
+  }
+  return true;
+}
+
+/** Deletes what `evict` picks for `budget` bytes; returns how many articles went. */
+async function shrink(cache: Cache, budget: number): Promise<number> {
+  const { sizes, groups } = await holdings(cache);
+  // Without the bookmarks and drafts nothing is known to be safe to delete.
+  if (!(await pin(groups))) return 0;
+  const gone = new Set(evict(groups, (url) => sizes.get(url) ?? 0, budget));
+  for (const url of gone) await cache.delete(url);
+  return groups.filter((g) => g.article && !g.stale && gone.has(assetUrl(g.article.body))).length;
+}
+
+const shrinkTo = (budget: number) =>
+  serially(async () => shrink(await caches.open(CONTENT_CACHE), budget));
+
+/**
+ * Keeps the reader cache within OFFPRINT_READER_CACHE_MB: old revisions and removed articles go
+ * first, then the least recently opened articles that are neither bookmarked nor drafted.
+ * @example await keepWithinBudget();
+ */
+export function keepWithinBudget(): Promise<number> {
+  // A burst of the worker's messages needs one check after it, not one each.
+  pending ??= shrinkTo(READER_CACHE_BYTES).finally(() => (pending = undefined));
+  return pending;
+}
+
+let pending: Promise<number> | undefined;
+
+/**
+ * Settings' "Remove articles not bookmarked": empties the reader cache of everything but the
+ * bookmarked and drafted articles. Resolves to how many articles were removed. The caller
+ * refreshes state/offline.ts (which loads this module, so this one does not import it back).
+ */
+export function removeUnpinned(): Promise<number> {
+  return shrinkTo(0);
+}
+
+/**
+ * "Delete all my data": empties the reader cache too (what a reader opened says what they read).
+ * The caller refreshes state/offline.ts, as for removeUnpinned.
+ * @example await forgetKeptOffline();
+ */
+export async function forgetKeptOffline(): Promise<void> {
+  if (typeof caches === "undefined") return;
+  await serially(() => caches.delete(CONTENT_CACHE));
+}
+
+/** How much is kept offline: complete articles of this edition, and the bytes of all files. */
+export interface KeptSummary {
+  articles: number;
+  bytes: number;
+}
+
+/**
+ * Counts what the reader cache holds, for Settings → Your data.
+ * @example const { articles, bytes } = await keptSummary();
+ */
+export async function keptSummary(): Promise<KeptSummary> {
+  if (typeof caches === "undefined") throw new Error("This browser has no Cache Storage");
+  const { sizes, groups } = await serially(async () => holdings(await caches.open(CONTENT_CACHE)));
+  return {
+    articles: groups.filter(
+      (g) => !g.stale && g.article && g.files.includes(assetUrl(g.article.body)),
+    ).length,
+    bytes: [...sizes.values()].reduce((a, b) => a + b, 0),
+  };
+}
