@@ -1,4 +1,4 @@
-// A Jekyll _posts folder, a Hugo content/posts folder and an Eleventy folder, each built as it is
+// A Jekyll _posts folder, a Hugo content/posts folder, an Eleventy folder and an Astro blog, each built as it is
 // by the real build and read in Chromium: what the publisher wrote shows, template tags Offprint
 // understands are gone, and the ones it does not are shown as written.
 import type { Locator, Page } from "@playwright/test";
@@ -11,6 +11,7 @@ const SITES = {
   jekyll: `${FIX}/jekyll/_posts`,
   hugo: `${FIX}/hugo/content/posts`,
   eleventy: `${FIX}/eleventy/posts`,
+  astro: `${FIX}/astro/src/content/blog`,
 };
 type Site = keyof typeof SITES;
 
@@ -143,4 +144,37 @@ test("an Eleventy folder: tags as text or a list, Uncategorized, a folder with i
   await page.goto(url("eleventy", "articles/second-light"));
   await expect(page.getByText("By Tomas Reyes")).toBeVisible();
   await expectLoaded(page.getByRole("img", { name: "The same window at noon" }));
+});
+
+test("an Astro blog: pubDate, description, heroImage relative and from public/, code kept", async ({
+  page,
+}) => {
+  await page.goto(url("astro"));
+  await expect(page.getByRole("heading", { level: 2 })).toHaveCount(3);
+  const first = card(page, "First post");
+  await expect(first.locator("time")).toHaveText("July 8, 2022");
+  await expect(first.locator(".excerpt")).toHaveText("A quiet start for the harbour blog.");
+  await expect(first.getByRole("link", { name: "Uncategorized" })).toBeVisible();
+  // heroImage has no alt in Astro's template: shown as decorative (the build's warning says so).
+  const hero = first.locator("img");
+  await expect(hero).toHaveAttribute("alt", "");
+  await expect
+    .poll(() => hero.evaluate((i: HTMLImageElement) => i.naturalWidth))
+    .toBeGreaterThan(0);
+  // Written at 18:45 −07:00 on the 15th: the 15th, whatever the machine's zone.
+  const second = card(page, "Second post");
+  await expect(second.locator("time")).toHaveText("July 15, 2022");
+  const fromPublic = second.locator("img");
+  await expect
+    .poll(() => fromPublic.evaluate((i: HTMLImageElement) => i.naturalWidth))
+    .toBeGreaterThan(0);
+  // A missing heroImage is a warning: the article is built without a picture.
+  await expect(card(page, "Markdown Style Guide").locator("img")).toHaveCount(0);
+
+  await page.goto(url("astro", "articles/markdown-style-guide"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Markdown Style Guide");
+  await expect(page.locator(".prose pre code").first()).toContainText(
+    "![Alt text](./full/or/relative/path/of/image)",
+  );
+  await expectNoTemplateTags(page);
 });
