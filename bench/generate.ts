@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 export const GENERATOR_VERSION = 2;
 
 /** mulberry32: small, fast, good enough for picking words. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -10,6 +10,7 @@ import { copyFile, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
+import { random } from "./generate.ts";
 
 const run = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -18,17 +19,6 @@ const WORDS =
   "harbour tide ferry lamp council quay crane gull fog pier storm boat shanty market bridge river town street school garden station winter summer evening morning".split(
     " ",
   );
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function paragraph(rnd: () => number, words: number): string {
   const w = Array.from({ length: words }, () => WORDS[Math.floor(rnd() * WORDS.length)]);

@@ -11,6 +11,7 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { buildApp } from "./build.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
+import { getRaw } from "./stored-records.ts";
 
 const A = "dist-moved-a";
 const B = "dist-moved-b";
@@ -34,25 +35,6 @@ async function content(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "offprint-moved-"));
   for (const [name, md] of Object.entries(files)) await writeFile(path.join(dir, name), md);
   return dir;
-}
-
-/** A record in one of Offprint's databases, read as it is stored. */
-function getRaw(page: Page, database: string, key: string): Promise<unknown> {
-  return page.evaluate(
-    ({ database, key }) =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open(database);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("records")) return (db.close(), resolve(undefined));
-          const get = db.transaction("records").objectStore("records").get(key);
-          get.onsuccess = () => (db.close(), resolve(get.result));
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    { database, key },
-  );
 }
 
 /** Every read mark, slug → time, from all chunks of the read-marks database. */

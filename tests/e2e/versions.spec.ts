@@ -2,49 +2,15 @@
 // through the migrations, and records saved by a newer version are kept as they are, with the tab
 // asking to reload instead of writing over them.
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { figure } from "./figures.ts";
+import { getRaw, putRaw } from "./stored-records.ts";
 
 const TRAINS = {
   slug: "night-trains-return-to-europe",
   title: "Sleeping Across a Continent: The Return of Europe's Night Trains",
 };
 const FIXTURE = path.join(process.cwd(), "tests/fixtures/records/backup-schema-1.json");
-
-/** Writes a raw record into one of Offprint's databases, as another version of the app would. */
-async function putRaw(page: Page, database: string, key: string, value: unknown): Promise<void> {
-  await page.evaluate(
-    ({ database, key, value }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(database);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction("records", "readwrite");
-          tx.objectStore("records").put(value, key);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { database, key, value },
-  );
-}
-
-async function getRaw(page: Page, database: string, key: string): Promise<unknown> {
-  return page.evaluate(
-    ({ database, key }) =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open(database);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction("records").objectStore("records").get(key);
-          get.onsuccess = () => (open.result.close(), resolve(get.result));
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    { database, key },
-  );
-}
 
 test("a backup saved by the first version of Offprint (schema 1) imports, losing nothing", async ({
   page,
