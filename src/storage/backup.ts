@@ -13,10 +13,11 @@ import { SettingsAdapter, loadSettings, type Settings } from "./settings.ts";
 import { OutboxAdapter, isPending, loadOutbox, loadSentIds, type OutboxRecord } from "./outbox.ts";
 import { VersionAdapter, loadVersions, type DraftVersion } from "./versions.ts";
 import { validateReply } from "./reply-validation.ts";
+import { HighlightsAdapter, loadAllHighlights, type ArticleHighlights } from "./highlights.ts";
 import { SLUG, TIME } from "./records.ts";
 
 /** The version of the file format this code writes; files of versions 1 … this one import. */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** The largest file Import reads. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Keys that could reach an object's prototype: a file holding any of them is refused. */
@@ -77,7 +78,14 @@ const BackupV2 = v.object({
   versions: dict(recordKey, anyRecord),
 });
 
-const FILE_SCHEMAS: Record<number, v.GenericSchema> = { 1: BackupV1, 2: BackupV2 };
+/** Version 3: highlights and their notes (an older Offprint refuses the file, never drops them). */
+const BackupV3 = v.object({
+  ...BackupV2.entries,
+  schemaVersion: v.literal(3),
+  highlights: dict(SLUG, anyRecord),
+});
+
+const FILE_SCHEMAS: Record<number, v.GenericSchema> = { 1: BackupV1, 2: BackupV2, 3: BackupV3 };
 
 /** File migrations: `FILE_MIGRATIONS[n]` turns a version-n file into a version-(n+1) one. */
 export const FILE_MIGRATIONS: Record<number, (file: never) => unknown> = {
@@ -92,6 +100,7 @@ export const FILE_MIGRATIONS: Record<number, (file: never) => unknown> = {
     sent: {},
     versions: {},
   }),
+  2: (file: v.InferOutput<typeof BackupV2>) => ({ ...file, schemaVersion: 3, highlights: {} }),
 };
 
 /** A backup as this code uses it: every record checked and at its kind's current version. */
@@ -108,6 +117,7 @@ export interface Backup {
   identity: Identity | null;
   sent: Record<string, number>;
   versions: Record<string, DraftVersion>;
+  highlights: Record<string, ArticleHighlights>;
   /** Records of the file left out, each with its reason ("outbox.abc: comment: …"). */
   rejected: string[];
 }
@@ -122,6 +132,7 @@ export const BACKUP_KINDS = [
   "identity",
   "settings",
   "versions",
+  "highlights",
 ] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 
@@ -144,18 +155,29 @@ export function backupFileName(day: Date): string {
  * @example const text = JSON.stringify(await exportData(), null, 2);
  */
 export async function exportData(now = new Date()): Promise<Backup> {
-  const [settings, bookmarks, reads, drafts, outbox, positions, identity, sent, versions] =
-    await Promise.all([
-      loadSettings(),
-      loadBookmarkRecords(),
-      loadReadMarks(),
-      loadDrafts(),
-      loadOutbox(),
-      loadPositions(),
-      loadIdentity(),
-      loadSentIds(),
-      loadVersions(),
-    ]);
+  const [
+    settings,
+    bookmarks,
+    reads,
+    drafts,
+    outbox,
+    positions,
+    identity,
+    sent,
+    versions,
+    highlights,
+  ] = await Promise.all([
+    loadSettings(),
+    loadBookmarkRecords(),
+    loadReadMarks(),
+    loadDrafts(),
+    loadOutbox(),
+    loadPositions(),
+    loadIdentity(),
+    loadSentIds(),
+    loadVersions(),
+    loadAllHighlights(),
+  ]);
   return {
     app: "offprint",
     schemaVersion: BACKUP_VERSION,
@@ -169,6 +191,7 @@ export async function exportData(now = new Date()): Promise<Backup> {
     identity: identity ?? null,
     sent: Object.fromEntries(sent),
     versions: Object.fromEntries(versions),
+    highlights: Object.fromEntries(highlights),
     rejected: [],
   };
 }
@@ -288,7 +311,7 @@ export function parseBackup(text: string): Backup {
     if (n === BACKUP_VERSION) break;
     file = FILE_MIGRATIONS[n](file as never);
   }
-  const f = file as v.InferOutput<typeof BackupV2>;
+  const f = file as v.InferOutput<typeof BackupV3>;
   const rejected: string[] = [];
   return {
     app: "offprint",
@@ -306,6 +329,9 @@ export function parseBackup(text: string): Backup {
     sent: f.sent,
     versions: records(rejected, "versions", VersionAdapter, f.versions, (key, d) =>
       d.id === key ? undefined : `the key is not the version's id (${d.id})`,
+    ),
+    highlights: records(rejected, "highlights", HighlightsAdapter, f.highlights, (key, h) =>
+      h.slug === key ? undefined : `the key is not the article's slug (${h.slug})`,
     ),
     rejected,
   };

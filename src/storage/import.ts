@@ -28,6 +28,7 @@ import {
   type OutboxRecord,
 } from "./outbox.ts";
 import { KEPT_VERSION, VersionAdapter, type DraftVersion } from "./versions.ts";
+import { HighlightsAdapter, mergeHighlights } from "./highlights.ts";
 import { announce } from "./sync.ts";
 import { BACKUP_KINDS, type Backup, type BackupKind } from "./backup.ts";
 
@@ -84,6 +85,7 @@ function keysOf(backup: Backup): [Kind, string][] {
   for (const slug of Object.keys(backup.drafts)) keys.push(["drafts", slug]);
   for (const id of Object.keys(backup.outbox)) keys.push(["outbox", id]);
   for (const slug of Object.keys(backup.positions)) keys.push(["positions", slug]);
+  for (const slug of Object.keys(backup.highlights)) keys.push(["highlights", slug]);
   if (backup.identity) keys.push(["identity", RECORD_KEYS.identity]);
   if (backup.settings) keys.push(["settings", RECORD_KEYS.settings]);
   keys.push(["sent", RECORD_KEYS.sent]);
@@ -264,6 +266,27 @@ export async function planImport(backup: Backup): Promise<ImportPlan> {
     if (decoded.state !== "missing") continue;
     counts.versions.add++;
     put("versions", id, version, raw);
+  }
+
+  // Highlights merge one by one: every id once, the later `updatedAt` winning on either side.
+  for (const [slug, file] of Object.entries(backup.highlights)) {
+    const { raw, decoded } = await stored(HighlightsAdapter, slug);
+    if (decoded.state === "newer") continue;
+    const current = decoded.state === "ok" ? decoded.value : undefined;
+    const merged = mergeHighlights(current?.highlights ?? [], file.highlights);
+    const known = new Map((current?.highlights ?? []).map((h) => [h.id, h]));
+    const added = merged.filter((h) => !known.has(h.id)).length;
+    const changed = merged.filter((h) => known.has(h.id) && known.get(h.id) !== h).length;
+    if (added + changed === 0) continue;
+    counts.highlights.add += added;
+    counts.highlights.change += changed;
+    const title = current?.title ?? file.title;
+    put(
+      "highlights",
+      slug,
+      { v: HighlightsAdapter.version, slug, ...(title ? { title } : {}), highlights: merged },
+      decoded.state === "bad" ? null : raw,
+    );
   }
   return plan;
 }

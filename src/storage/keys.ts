@@ -20,6 +20,8 @@ export const DATABASES = {
   journal: "offprint-journal",
   /** When each slug with read marks or positions was first seen missing from the edition. */
   orphans: "offprint-orphans",
+  /** Highlights and their notes, one record per article. */
+  highlights: "offprint-highlights",
 } as const;
 
 export type Kind = keyof typeof DATABASES;

@@ -138,7 +138,7 @@ test("Download my data, Delete all my data, then Import brings it all back", asy
   expect(download.suggestedFilename()).toMatch(/^offprint-data-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const saved = JSON.parse(await readFile(file, "utf8"));
-  expect(saved).toMatchObject({ app: "offprint", schemaVersion: 2, settings: { theme: "dark" } });
+  expect(saved).toMatchObject({ app: "offprint", schemaVersion: 3, settings: { theme: "dark" } });
   expect(Object.keys(saved.bookmarks)).toEqual(["night-trains-return-to-europe"]);
   expect(Object.keys(saved.reads)).toContain("night-trains-return-to-europe");
 

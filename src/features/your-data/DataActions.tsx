@@ -13,6 +13,7 @@ const KIND_LABELS: Record<BackupKind, string> = {
   identity: "Remembered name and email",
   settings: "Reading settings",
   versions: "Other versions of drafts",
+  highlights: "Highlights",
 };
 
 export interface Preview {

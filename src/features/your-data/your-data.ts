@@ -1,6 +1,6 @@
 // The reader's own data as a whole: download it as one file, import such a file, delete it all.
 // Storage does the work (src/storage/backup.ts); this module saves the file, and afterwards brings
-// every in-memory state (reading state, drafts, positions, settings) in line with the device.
+// every in-memory state (reading state, drafts, positions, settings, highlights) in line with the device.
 import {
   MAX_IMPORT_BYTES,
   ImportError,
@@ -16,6 +16,7 @@ import { reloadLibrary } from "../../state/library.ts";
 import { reloadDrafts } from "../../state/drafts.ts";
 import { reloadPositions } from "../../state/positions.ts";
 import { reloadSettings } from "../../state/settings.ts";
+import { reloadHighlights } from "../../state/highlights.ts";
 import { forgetKeptOffline } from "../../state/kept-offline.ts";
 import { refreshOffline } from "../../state/offline.ts";
 
@@ -64,7 +65,13 @@ export async function previewImport(file: File): Promise<ImportPreview> {
 
 /** Brings every in-memory state in line with what the device now holds. */
 export async function reloadEverything(): Promise<void> {
-  await Promise.allSettled([reloadLibrary(), reloadDrafts(), reloadPositions(), reloadSettings()]);
+  await Promise.allSettled([
+    reloadLibrary(),
+    reloadDrafts(),
+    reloadPositions(),
+    reloadSettings(),
+    reloadHighlights(),
+  ]);
 }
 
 /** Applies a previewed import, all or nothing, then shows the result everywhere. */

@@ -187,8 +187,8 @@ describe("a bad import file is refused with a clear message and changes nothing"
     ["another app's file", (g) => JSON.stringify({ ...g, app: "other" }), /not Offprint data/],
     [
       "a newer version",
-      (g) => JSON.stringify({ ...g, schemaVersion: 3 }),
-      /saved by a newer version of Offprint \(schema 3\); update this page and try again/,
+      (g) => JSON.stringify({ ...g, schemaVersion: 4 }),
+      /saved by a newer version of Offprint \(schema 4\); update this page and try again/,
     ],
     ["no version", (g) => JSON.stringify({ ...g, schemaVersion: undefined }), /data version none/],
     [
