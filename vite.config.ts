@@ -104,7 +104,7 @@ export default defineConfig({
           groups: [
             {
               name: "core",
-              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|claim-leftovers|safety-copies|reply-validation|carry-over|moves|orphans)|catalog[\\/](catalog|format|slug)|components[\\/](ArticleImage|ArticleMeta|BookmarkButton)|state[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll|synced-records))/,
+              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|highlights\.ts|draft-writes|identity|outbox|import|wipe|versions|leftovers|claim-leftovers|safety-copies|reply-validation|carry-over|moves|orphans)|catalog[\\/](catalog|format|slug)|components[\\/](ArticleImage|ArticleMeta|BookmarkButton)|state[\\/](offline|library|notices|page|drafts|markers|highlight-counts|settings|positions|scroll|synced-records))/,
             },
           ],
         },

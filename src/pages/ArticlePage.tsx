@@ -1,5 +1,15 @@
 import { A, createAsync, useLocation, useNavigate, useParams } from "@solidjs/router";
-import { createEffect, createResource, Match, Show, Switch, untrack } from "solid-js";
+import {
+  createEffect,
+  createResource,
+  createSignal,
+  lazy,
+  Match,
+  Show,
+  Suspense,
+  Switch,
+  untrack,
+} from "solid-js";
 import { loadBody, loadCatalog, movedTo, neighbours } from "../catalog/catalog.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
@@ -13,6 +23,9 @@ import { trackReading } from "../features/reading/reading-tracker.ts";
 import { isRead, isSaved, markRead, toggleBookmark, toggleRead } from "../state/library.ts";
 import { shareLink } from "../features/reading/share.ts";
 import { LoadFailed } from "../components/LoadFailed.tsx";
+
+// Highlights come with their own chunk, fetched once the body is in the page.
+const ArticleHighlights = lazy(() => import("../features/highlights/ArticleHighlights.tsx"));
 
 /** `/articles/<slug>`: one article. The slug is untrusted: it only ever selects from the catalog. */
 export default function ArticlePage() {
@@ -55,9 +68,10 @@ export default function ArticlePage() {
 
   // Back to where the reader left this article once its body is in the page; then follow along.
   const reading = trackReading(() => article()?.slug);
-  let prose: HTMLDivElement | undefined;
+  const [prose, setProse] = createSignal<HTMLDivElement>();
   createEffect(() => {
-    if (article() && body.state === "ready" && prose) reading.shown(prose);
+    const p = prose();
+    if (article() && body.state === "ready" && p) reading.shown(p);
   });
 
   return (
@@ -108,12 +122,18 @@ export default function ArticlePage() {
               <Match when={body()}>
                 {/* The only innerHTML in the app: sanitized at build time (build/markdown.ts). */}
                 {/* eslint-disable-next-line solid/no-innerhtml */}
-                {(b) => <div class="prose" ref={prose} innerHTML={b().html} />}
+                {(b) => <div class="prose" ref={setProse} innerHTML={b().html} />}
               </Match>
               <Match when={body.loading}>
                 <p class="loading">Loading the article…</p>
               </Match>
             </Switch>
+            {/* A new body (another article) is a new layer: its marks are painted afresh. */}
+            <Show when={body.state === "ready" && prose() && body()} keyed>
+              <Suspense>
+                <ArticleHighlights slug={a().slug} title={a().title} prose={prose()!} />
+              </Suspense>
+            </Show>
             <nav class="neighbours" aria-label="More articles">
               <Show when={around().older}>
                 {(older) => (

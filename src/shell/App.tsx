@@ -16,6 +16,7 @@ const SavedPage = lazy(() => import("../pages/SavedPage.tsx"));
 const DraftsPage = lazy(() => import("../pages/DraftsPage.tsx"));
 const SettingsPage = lazy(() => import("../pages/SettingsPage.tsx"));
 const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
+const HighlightsPage = lazy(() => import("../pages/HighlightsPage.tsx"));
 
 /** The route table. `base` is the deploy path without its trailing slash ("" at the root). */
 export function App(props: { base?: string }) {
@@ -38,6 +39,7 @@ export function App(props: { base?: string }) {
       <Route path="/articles/:slug" component={ArticlePage} />
       <Route path="/saved" component={SavedPage} />
       <Route path="/drafts" component={DraftsPage} />
+      <Route path="/highlights" component={HighlightsPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route path="/search" component={SearchPage} />
       <Route path="*404" component={NotFoundPage} />

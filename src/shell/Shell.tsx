@@ -52,6 +52,9 @@ export function Shell(props: RouteSectionProps) {
                 <A href="/drafts">Drafts</A>
               </li>
               <li>
+                <A href="/highlights">Highlights</A>
+              </li>
+              <li>
                 <A href="/settings">Settings</A>
               </li>
             </ul>

@@ -16,6 +16,7 @@ import {
   KEEP,
 } from "./records.ts";
 import { announce } from "./sync.ts";
+import { noteHighlightsKept } from "./highlights-kept.ts";
 
 /** A note holds at most this many characters. */
 export const NOTE_LIMIT = 10_000;
@@ -118,6 +119,7 @@ async function changeHighlights(
   title: string | undefined,
   change: (current: readonly Highlight[]) => Highlight[] | undefined,
 ): Promise<ArticleHighlights | undefined> {
+  noteHighlightsKept();
   const stored = await update(HighlightsAdapter, slug, (current) => {
     const next = change(current?.highlights ?? []);
     if (next === undefined) return KEEP;

@@ -29,6 +29,7 @@ import {
 } from "./outbox.ts";
 import { KEPT_VERSION, VersionAdapter, type DraftVersion } from "./versions.ts";
 import { HighlightsAdapter, mergeHighlights } from "./highlights.ts";
+import { noteHighlightsKept } from "./highlights-kept.ts";
 import { announce } from "./sync.ts";
 import { BACKUP_KINDS, type Backup, type BackupKind } from "./backup.ts";
 
@@ -372,6 +373,7 @@ export async function applyImport(backup: Backup): Promise<ImportPlan> {
       throw new ImportWriteError(err, restored);
     }
     setFlag(false);
+    if (plan.writes.some((w) => w.kind === "highlights")) noteHighlightsKept();
     announceAll(plan.writes);
     return plan;
   });

@@ -47,6 +47,8 @@ export const WEB_KEYS = {
   importPending: "offprint-import-pending",
   /** localStorage: the position written as the last page went away. */
   positionPending: "offprint-position-pending",
+  /** localStorage: present once this device has kept a highlight (lists then load their counts). */
+  highlightsKept: "offprint-highlights-kept",
 } as const;
 
 /** Every Web Storage key Offprint writes starts with this. */

@@ -3,7 +3,10 @@
 // held (those belong to the browser). What each action does is in shortcut-actions.ts.
 
 export type Action =
-  "next" | "previous" | "open" | "bookmark" | "read" | "list" | "search" | "help";
+  "next" | "previous" | "open" | "bookmark" | "read" | "list" | "search" | "help" | "highlight";
+
+/** The event the `h` shortcut sends for the open article's highlights to act on. */
+export const HIGHLIGHT_EVENT = "offprint:highlight";
 
 /** Every key and its action; the "?" dialog lists them with words (shortcut-actions.ts). */
 export const KEYS: Readonly<Record<string, Action>> = {
@@ -13,6 +16,7 @@ export const KEYS: Readonly<Record<string, Action>> = {
   Enter: "open",
   s: "bookmark",
   m: "read",
+  h: "highlight",
   u: "list",
   "/": "search",
   "?": "help",

@@ -130,7 +130,9 @@ export function trackReading(slug: Accessor<string | undefined>): ReadingTracker
         requestAnimationFrame(() => {
           if (slugNow !== current || !element.isConnected) return;
           const saved = slugNow ? progressOf(slugNow) : undefined;
-          if (saved !== undefined && saved < FINISHED) scrollToProgress(element, saved);
+          // A link to a place in the article (a highlight, a footnote) wins over the saved place.
+          const linked = location.hash.length > 1;
+          if (saved !== undefined && saved < FINISHED && !linked) scrollToProgress(element, saved);
           body = element;
           kept = saved;
           latest = progressThrough(element);

@@ -4,7 +4,7 @@ import type { Navigator } from "@solidjs/router";
 import { loadCatalog, neighbours } from "../../catalog/catalog.ts";
 import { isRead, isSaved, toggleBookmark, toggleRead } from "../../state/library.ts";
 import { notify } from "../../state/notices.ts";
-import type { Action } from "./keyboard.ts";
+import { HIGHLIGHT_EVENT, type Action } from "./keyboard.ts";
 
 export interface Shortcut {
   keys: string[];
@@ -18,6 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["o", "Enter"], does: "Open the selected article" },
   { keys: ["s"], does: "Bookmark or unbookmark the article" },
   { keys: ["m"], does: "Mark the article read or unread" },
+  { keys: ["h"], does: "Highlight the text selected in the article" },
   { keys: ["u"], does: "Back to the list" },
   { keys: ["/"], does: "Search" },
   { keys: ["?"], does: "Show these shortcuts" },
@@ -86,6 +87,10 @@ export async function runShortcut(
       return toggle(target, action);
     case "list":
       page.navigate("/");
+      return;
+    case "highlight":
+      // The article's highlights (loaded with its body) listen for this; elsewhere it does nothing.
+      document.dispatchEvent(new CustomEvent(HIGHLIGHT_EVENT));
       return;
   }
 }

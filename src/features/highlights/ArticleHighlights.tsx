@@ -1,0 +1,255 @@
+import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { Portal } from "solid-js/web";
+import type { Highlight } from "../../storage/highlights.ts";
+import {
+  dropHighlight,
+  highlightsOf,
+  keepHighlight,
+  keepNote,
+  startHighlights,
+} from "../../state/highlights.ts";
+import { notify, notifyFailure } from "../../state/notices.ts";
+import { HIGHLIGHT_EVENT } from "../reading/keyboard.ts";
+import { anchor, describe } from "./anchoring.ts";
+import { copyText, quoteAsMarkdown } from "./copy.ts";
+import { HighlightPanel } from "./HighlightPanel.tsx";
+import { MARK_CLASS, markId, paint, unpaint } from "./paint.ts";
+import { rangeOffsets, textMap, type TextMap } from "./text-map.ts";
+import "./highlights.css";
+
+interface Selected {
+  start: number;
+  end: number;
+  top: number;
+  left: number;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * An article's highlights: painted into its body (`prose`, already in the page), the toolbar a
+ * selection in the body shows, the `h` shortcut, the panel of the highlight opened, and the list of
+ * those that could not be placed in this edition.
+ */
+export default function ArticleHighlights(props: {
+  slug: string;
+  title: string;
+  prose: HTMLElement;
+}) {
+  void startHighlights();
+  const [selected, setSelected] = createSignal<Selected>();
+  const [open, setOpen] = createSignal<{ id: string; focusNote: boolean }>();
+  const [unplaced, setUnplaced] = createSignal<Highlight[]>([]);
+  let map: TextMap | undefined;
+  let linked = false;
+
+  // Paint again whenever this article's highlights change (here, in another tab, by an import).
+  createEffect(
+    on(
+      () => [props.prose, highlightsOf(props.slug)] as const,
+      ([prose, highlights]) => {
+        unpaint(prose);
+        const text = textMap(prose).text;
+        const placed = [];
+        const lost: Highlight[] = [];
+        for (const h of highlights) {
+          const p = anchor(text, h.quote, h.position);
+          if (p.state === "placed")
+            placed.push({ id: h.id, start: p.start, end: p.end, hasNote: !!h.note.trim() });
+          else lost.push(h);
+        }
+        paint(prose, placed);
+        map = textMap(prose);
+        setUnplaced(lost);
+        if (!linked && location.hash.startsWith("#highlight-")) {
+          const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+          if (target && prose.contains(target)) {
+            linked = true;
+            target.scrollIntoView({ block: "center" });
+            target.focus({ preventScroll: true });
+          }
+        }
+      },
+    ),
+  );
+  onCleanup(() => unpaint(props.prose));
+
+  /** The selection's place in the body, or undefined when it is not a passage of the body. */
+  function currentSelection(): Selected | undefined {
+    const sel = document.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !map) return undefined;
+    const range = sel.getRangeAt(0);
+    const offsets = rangeOffsets(map, props.prose, range);
+    if (!offsets) return undefined;
+    const rect = range.getBoundingClientRect();
+    return { ...offsets, top: rect.bottom + window.scrollY + 8, left: rect.left + window.scrollX };
+  }
+
+  const onSelectionChange = () => setSelected(currentSelection());
+  document.addEventListener("selectionchange", onSelectionChange);
+  onCleanup(() => document.removeEventListener("selectionchange", onSelectionChange));
+
+  async function highlight(withNote: boolean): Promise<void> {
+    const s = currentSelection() ?? selected();
+    if (!s || !map) {
+      if (!withNote) notify("Select text in the article to highlight it.");
+      return;
+    }
+    const now = Date.now();
+    const h: Highlight = {
+      id: crypto.randomUUID(),
+      ...describe(map.text, s.start, s.end),
+      note: "",
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await keepHighlight(props.slug, props.title, h);
+    } catch (err) {
+      return notifyFailure("Saving the highlight", err);
+    }
+    document.getSelection()?.removeAllRanges();
+    setSelected(undefined);
+    if (withNote) setOpen({ id: h.id, focusNote: true });
+    else {
+      document.getElementById(markId(h.id))?.focus();
+      notify("Highlighted");
+    }
+  }
+
+  const onShortcut = () => void highlight(false);
+  document.addEventListener(HIGHLIGHT_EVENT, onShortcut);
+  onCleanup(() => document.removeEventListener(HIGHLIGHT_EVENT, onShortcut));
+
+  // A click on a highlight (not the end of a selection) or Enter on a focused one opens it.
+  const markFrom = (target: EventTarget | null) =>
+    target instanceof Element ? target.closest<HTMLElement>(`mark.${MARK_CLASS}`) : null;
+  const onClick = (e: MouseEvent) => {
+    const mark = markFrom(e.target);
+    if (mark?.dataset.highlight && document.getSelection()?.isCollapsed !== false) {
+      setOpen({ id: mark.dataset.highlight, focusNote: false });
+    }
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const mark = markFrom(e.target);
+    if (e.key === "Enter" && mark?.dataset.highlight) {
+      e.preventDefault();
+      setOpen({ id: mark.dataset.highlight, focusNote: false });
+    }
+  };
+  createEffect(() => {
+    const prose = props.prose;
+    prose.addEventListener("click", onClick);
+    prose.addEventListener("keydown", onKey);
+    onCleanup(() => {
+      prose.removeEventListener("click", onClick);
+      prose.removeEventListener("keydown", onKey);
+    });
+  });
+
+  const opened = () => {
+    const o = open();
+    return o && highlightsOf(props.slug).find((h) => h.id === o.id);
+  };
+  const closePanel = () => {
+    const id = open()?.id;
+    setOpen(undefined);
+    if (id) document.getElementById(markId(id))?.focus();
+  };
+
+  async function remove(h: Highlight): Promise<void> {
+    setOpen(undefined);
+    try {
+      await dropHighlight(props.slug, h.id);
+    } catch (err) {
+      return notifyFailure("Removing the highlight", err);
+    }
+    notify("Highlight removed", {
+      action: {
+        label: "Undo",
+        run: () =>
+          void keepHighlight(props.slug, props.title, h).catch((err: unknown) =>
+            notifyFailure("Putting the highlight back", err),
+          ),
+      },
+    });
+  }
+
+  const saveNote = (id: string, note: string, at: number) =>
+    void keepNote(props.slug, id, note, at).catch((err: unknown) =>
+      notifyFailure("Saving the note", err),
+    );
+
+  return (
+    <>
+      <Show when={selected()}>
+        {(s) => (
+          <Portal>
+            <div
+              class="highlight-toolbar"
+              role="toolbar"
+              aria-label="Selected text"
+              ref={(el) => {
+                el.style.top = `${s().top}px`;
+                el.style.left = `${s().left}px`;
+              }}
+            >
+              {/* Pressing a button must not end the selection it acts on. */}
+              <button
+                type="button"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void highlight(false)}
+              >
+                Highlight
+              </button>
+              <button
+                type="button"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void highlight(true)}
+              >
+                Add note
+              </button>
+            </div>
+          </Portal>
+        )}
+      </Show>
+      <Show when={opened()} keyed>
+        {(h) => (
+          <HighlightPanel
+            highlight={h}
+            focusNote={open()?.focusNote ?? false}
+            onNote={(note, at) => saveNote(h.id, note, at)}
+            onCopy={(note) => void copyText(quoteAsMarkdown({ quote: h.quote, note }), "Highlight")}
+            onRemove={() => void remove(h)}
+            onClose={closePanel}
+          />
+        )}
+      </Show>
+      <Show when={unplaced().length > 0}>
+        <section class="unplaced panel" aria-labelledby="unplaced-title">
+          <h2 id="unplaced-title">
+            {plural(unplaced().length, "highlight", "highlights")} could not be placed
+          </h2>
+          <p>
+            This edition of the article no longer has the passage as it was. It stays kept here.
+          </p>
+          <ul>
+            <For each={unplaced()}>
+              {(h) => (
+                <li>
+                  <blockquote>{h.quote.exact}</blockquote>
+                  <Show when={h.note.trim()}>
+                    <p class="note">{h.note}</p>
+                  </Show>
+                  <button type="button" onClick={() => void remove(h)}>
+                    Remove highlight
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+    </>
+  );
+}
