@@ -15,6 +15,7 @@ const PAGES = [
     "Field Notes on Coastal Fog",
   ],
   ["the drafts page", "/drafts", "Drafts"],
+  ["the highlights page", "/highlights", "Highlights"],
   ["the settings", "/settings", "Settings"],
   ["search results", "/search?q=vienna", "Search"],
   ["an unknown article", "/articles/nope", "Article not found"],
