@@ -22,6 +22,7 @@ import { b4 } from "./benchmarks/b4-storage.ts";
 import { b5 } from "./benchmarks/b5-typing.ts";
 import { b6 } from "./benchmarks/b6-search.ts";
 import { b7 } from "./benchmarks/b7-lighthouse.ts";
+import { b9 } from "./benchmarks/b9-highlights.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const WORK = path.join(ROOT, "bench/.work");
@@ -103,8 +104,8 @@ async function edition(n: number): Promise<Edition> {
 }
 
 async function main(): Promise<void> {
-  const needLarge = ["B3", "B4", "B6"].some(wanted);
-  const needSmall = ["B1", "B2", "B5", "B7"].some(wanted);
+  const needLarge = ["B3", "B4", "B6", "B9"].some(wanted);
+  const needSmall = ["B1", "B2", "B5", "B7", "B9"].some(wanted);
   const small = needSmall ? await edition(SMALL) : undefined;
   const large = needLarge ? await edition(LARGE) : undefined;
 
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
       ["B5", b5],
       ["B6", b6],
       ["B7", b7],
+      ["B9", b9],
     ];
     for (const [id, fn] of benchmarks) {
       if (!wanted(id)) continue;

@@ -4,6 +4,9 @@
 import { loadReadMarks, setReadMarks } from "../../src/storage/reads.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { loadSearch } from "../../src/state/search.ts";
+import { anchor, describe } from "../../src/features/highlights/anchoring.ts";
+import { paint, unpaint } from "../../src/features/highlights/paint.ts";
+import { textMap } from "../../src/features/highlights/text-map.ts";
 
 const RAW_DB = "bench-raw-reads";
 const RAW_STORE = "marks";
@@ -58,7 +61,60 @@ async function slugs(): Promise<string[]> {
   return (await loadCatalog()).articles.map((a) => a.slug);
 }
 
+/** A body of `words` words in paragraphs of 100, every tenth word emphasised (B9). */
+function articleBody(words: number): HTMLElement {
+  const body = document.createElement("div");
+  body.className = "prose";
+  for (let p = 0; p < words / 100; p++) {
+    const para = document.createElement("p");
+    for (let w = 0; w < 100; w++) {
+      const word = `word${p}x${w} `;
+      if (w % 10 === 0)
+        para.append(Object.assign(document.createElement("em"), { textContent: word }));
+      else para.append(word);
+    }
+    body.append(para);
+  }
+  return body;
+}
+
+const afterPaint = () =>
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    }),
+  );
+
 const bench = {
+  /**
+   * B9: an article body of `words` words inserted, then `count` highlights found and painted as
+   * the article page does it (ArticleHighlights); ms from insertion to the next paint.
+   */
+  async highlights(words: number, count: number): Promise<{ ms: number; painted: number }> {
+    const model = articleBody(words);
+    const text = textMap(model).text;
+    const step = Math.floor(text.length / count);
+    const stored = Array.from({ length: count }, (_, i) =>
+      describe(text, i * step + 3, i * step + 3 + Math.min(120, step - 10)),
+    );
+    document.querySelector(".prose")?.remove();
+    const body = model.cloneNode(true) as HTMLElement;
+    document.body.append(body);
+    const t0 = performance.now();
+    unpaint(body);
+    const bodyText = textMap(body).text;
+    const placed = stored.flatMap((s, i) => {
+      const p = anchor(bodyText, s.quote, s.position);
+      return p.state === "placed"
+        ? [{ id: `h${i}`, start: p.start, end: p.end, hasNote: false }]
+        : [];
+    });
+    const marks = paint(body, placed);
+    await afterPaint();
+    return { ms: performance.now() - t0, painted: marks.size };
+  },
   /** Every article of the edition read, on both sides. Returns how many. */
   async seed(): Promise<number> {
     const all = await slugs();

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { unwrap } from "solid-js/store";
 import { Portal } from "solid-js/web";
 import type { Highlight } from "../../storage/highlights.ts";
 import {
@@ -157,7 +158,9 @@ export default function ArticleHighlights(props: {
     if (id) document.getElementById(markId(id))?.focus();
   };
 
-  async function remove(h: Highlight): Promise<void> {
+  async function remove(shown: Highlight): Promise<void> {
+    // The store's object is a proxy, which IndexedDB cannot copy: Undo keeps a plain one.
+    const h = structuredClone(unwrap(shown));
     setOpen(undefined);
     try {
       await dropHighlight(props.slug, h.id);
