@@ -1,6 +1,6 @@
-import { A, createAsync } from "@solidjs/router";
-import { Show } from "solid-js";
-import { assetUrl, loadCatalog } from "../catalog/catalog.ts";
+import { A } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { assetUrl } from "../catalog/catalog.ts";
 import { usePageTitle } from "../state/page.ts";
 import { allHighlights, startHighlights } from "../state/highlights.ts";
 import { HighlightsList, type ArticleGroup } from "../features/highlights/HighlightsList.tsx";
@@ -9,27 +9,26 @@ import "../features/highlights/highlights.css";
 
 /** `/highlights`: every highlight on the device, by article, the most recent first. */
 export default function HighlightsPage() {
-  const catalog = createAsync(() => loadCatalog());
-  const ready = createAsync(() => startHighlights().then(() => true));
+  const [ready, setReady] = createSignal(false);
+  void startHighlights().then(() => setReady(true));
   const groups = (): ArticleGroup[] => {
-    const c = catalog();
     return Object.values(allHighlights())
       .map((r) => ({
         slug: r.slug,
-        // The edition's title, else the one kept with the highlights (an article since removed).
-        title: c?.bySlug.get(r.slug)?.title ?? r.title ?? r.slug,
+        // The title kept with the highlights: there also for an article since removed.
+        title: r.title ?? r.slug,
         highlights: [...r.highlights].sort((a, b) => b.createdAt - a.createdAt),
       }))
       .filter((g) => g.highlights.length > 0)
       .sort((a, b) => b.highlights[0].createdAt - a.highlights[0].createdAt);
   };
 
-  usePageTitle(() => catalog() && ready() && "Highlights");
+  usePageTitle(() => ready() && "Highlights");
 
   return (
     <section class="list highlights-page">
       <h1>Highlights</h1>
-      <Show when={catalog() && ready()}>
+      <Show when={ready()}>
         <Show
           when={groups().length > 0}
           fallback={
