@@ -153,7 +153,7 @@ describe("the search and help keys", () => {
         expect(within(dialog).getByText(key, { selector: "kbd" })).toBeVisible();
     }
     expect(SHORTCUTS.flatMap((s) => s.keys).sort()).toEqual(
-      ["/", "?", "Enter", "j", "k", "m", "o", "s", "u"].sort(),
+      ["/", "?", "Enter", "h", "j", "k", "m", "o", "s", "u"].sort(),
     );
     // Keys pressed inside the dialog are not shortcuts.
     await user.keyboard("j");
