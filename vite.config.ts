@@ -8,6 +8,8 @@ import { budgetFromEnv, readerCacheBytesFromEnv } from "./build/precache.ts";
 import { feedItemsFromEnv } from "./build/feeds.ts";
 import { siteUrlFromEnv } from "./build/site-url.ts";
 import { stopBuild } from "./build/stop.ts";
+import { localforageIndexedDbOnly } from "./build/localforage.ts";
+import { startUpChunk } from "./build/start-up-chunk.ts";
 
 /** An on/off variable: 1 or 0 (unset is 0). */
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -65,6 +67,7 @@ export default defineConfig({
     "import.meta.env.OFFPRINT_READER_CACHE_BYTES": JSON.stringify(readerCacheBytes),
   },
   plugins: [
+    localforageIndexedDbOnly(),
     solid(),
     edition,
     offprintPwa({
@@ -87,10 +90,6 @@ export default defineConfig({
       },
     },
   ],
-  resolve: {
-    // Every browser we support has Promise: the build without localforage's polyfill is smaller.
-    alias: [{ find: /^localforage$/, replacement: "localforage/dist/localforage.nopromises.js" }],
-  },
   build: {
     target: "es2022",
     assetsInlineLimit: 0,
@@ -99,15 +98,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // The libraries every page needs travel together: one file compresses better than five.
-        codeSplitting: {
-          groups: [
-            {
-              name: "core",
-              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|draft-writes|identity|outbox|import|wipe|versions|leftovers|claim-leftovers|safety-copies|reply-validation|carry-over|moves|orphans)|catalog[\\/](catalog|format|slug)|components[\\/](ArticleImage|ArticleMeta|BookmarkButton)|state[\\/](offline|library|notices|page|drafts|markers|settings|positions|scroll|synced-records))/,
-            },
-          ],
-        },
+        // What the first screen needs travels as one file (build/start-up-chunk.ts).
+        codeSplitting: { groups: [{ name: startUpChunk() }] },
       },
     },
   },
