@@ -41,6 +41,21 @@ export function firstVersion<T extends Versioned>(
   return { kind, version: 1, schemas: { 1: schema }, migrations: {}, validKey };
 }
 
+/**
+ * The adapter of a kind whose version 2 only added optional fields or allowed more values: a
+ * version-1 record is a version-2 one once its `v` says so.
+ * @example export const DraftAdapter = secondVersion<Draft>("drafts", DraftV1, DraftV2, isSlug);
+ */
+export function secondVersion<T extends Versioned>(
+  kind: Kind,
+  first: v.GenericSchema,
+  second: v.GenericSchema,
+  validKey?: (key: string) => boolean,
+): Adapter<T> {
+  const migrations = { 1: (record: Versioned) => ({ ...record, v: 2 }) };
+  return { kind, version: 2, schemas: { 1: first, 2: second }, migrations, validKey };
+}
+
 export type Decoded<T> =
   | { state: "missing" }
   | { state: "ok"; value: T; from: number }
