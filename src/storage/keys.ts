@@ -1,7 +1,10 @@
 // Every name Offprint stores things under, in one place: the IndexedDB databases (one per kind of
 // record, so no schema upgrade is ever needed), the keys of single records, the Web Storage keys
-// kept beside them, and the Web Lock each record is written under. `public/theme.js` repeats
-// `WEB_KEYS.settingsMirror` (it runs before any module).
+// kept beside them, the Cache Storage names, the channel tabs announce writes on, and the Web
+// Locks. Imported by the page, the service worker (src/sw.ts) and build/ alike, so it imports
+// nothing. These names are on readers' devices: never rename one (its data would be orphaned), and
+// the styles differ for that reason. `public/theme.js` repeats `WEB_KEYS.settingsMirror` (it runs
+// before any module; tests/unit/pages/comfort.test.tsx runs it against this key).
 
 /** One database per kind of record. */
 export const DATABASES = {
@@ -45,7 +48,21 @@ export const WEB_KEYS = {
   importPending: "offprint-import-pending",
   /** localStorage: the position written as the last page went away. */
   positionPending: "offprint-position-pending",
+  /** sessionStorage: the scroll position of each list page, by URL (src/state/scroll.ts). */
+  scrollPositions: "offprint:scroll",
 } as const;
+
+/**
+ * Cache Storage names. The Workbox precache names its own (`…-precache-…`, replaced with each
+ * deploy); these outlive every update.
+ */
+export const CACHES = {
+  /** Articles kept once opened or bookmarked (src/state/kept-offline.ts, src/sw.ts). */
+  content: "offprint-content",
+} as const;
+
+/** The BroadcastChannel on which each tab announces its writes (src/storage/sync.ts). */
+export const CHANNEL = "offprint";
 
 /** Every Web Storage key Offprint writes starts with this. */
 export const WEB_STORAGE_PREFIX = "offprint";
@@ -57,3 +74,12 @@ export const WEB_STORAGE_PREFIX = "offprint";
 export function lockName(kind: Kind, key: string): string {
   return `offprint-${kind}-${key}`;
 }
+
+/** The prefix of the Web Lock each page holds while it lives (src/storage/safety-copies.ts). */
+export const PAGE_LOCK_PREFIX = "offprint-page-";
+
+/** The Web Lock a page holds while it lives: its safety copies are still being typed. */
+export const pageLock = (page: string): string => `${PAGE_LOCK_PREFIX}${page}`;
+
+/** The Web Lock under which closed pages' safety copies of one article are taken over. */
+export const safetyLock = (slug: string): string => `offprint-safety-${slug}`;

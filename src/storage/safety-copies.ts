@@ -5,7 +5,7 @@
 // alone) from one a closed page left behind (restore it, or keep it as a second version: never
 // drop it). Copies written before pages had ids (`…:<slug>`) count as left behind.
 import * as v from "valibot";
-import { WEB_KEYS } from "./keys.ts";
+import { pageLock, WEB_KEYS } from "./keys.ts";
 import { DraftFields, sameFields, type Draft } from "./drafts.ts";
 import { SLUG, TIME } from "./records.ts";
 
@@ -13,8 +13,6 @@ import { SLUG, TIME } from "./records.ts";
 export const PAGE_ID: string =
   globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36)}`;
 
-/** The Web Lock a page holds while it lives. */
-export const pageLock = (page: string) => `offprint-page-${page}`;
 let holding = false;
 
 /** Holds this page's lock for as long as it lives (released by the browser when it goes). */

@@ -283,7 +283,12 @@ describe("the reader's choice", () => {
     const { state, theirs } = inConflict();
     const chose = run(state, { type: "chose", choice: "mine" });
     expect(chose.state).toBe(state); // nothing is let go of before their text is kept
-    const keep = { type: "keep-version", choice: "mine", conflict: theirs, fields: theirs.fields };
+    const keep = {
+      type: "keep-version",
+      choice: "mine",
+      conflict: theirs,
+      fields: theirs.fields,
+    } as const;
     expect(chose.effects).toEqual([keep]);
 
     const kept = run(state, { ...keep, type: "kept", now: NOW });
@@ -304,7 +309,7 @@ describe("the reader's choice", () => {
       choice: "theirs",
       conflict: theirs,
       fields: fields("mine"),
-    };
+    } as const;
     expect(chose.effects).toEqual([keep]);
 
     const typedMore = run(state, type("mine!")).state;
