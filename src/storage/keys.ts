@@ -1,10 +1,12 @@
 // Every name Offprint stores things under, in one place: the IndexedDB databases (one per kind of
 // record, so no schema upgrade is ever needed), the keys of single records, the Web Storage keys
-// kept beside them, the Cache Storage names, the channel tabs announce writes on, and the Web
-// Locks. Imported by the page, the service worker (src/sw.ts) and build/ alike, so it imports
-// nothing. These names are on readers' devices: never rename one (its data would be orphaned), and
-// the styles differ for that reason. `public/theme.js` repeats `WEB_KEYS.settingsMirror` (it runs
-// before any module; tests/unit/pages/comfort.test.tsx runs it against this key).
+// kept beside them, the Cache Storage names, the channel tabs announce writes on, and the Web Lock
+// each record is written under. It imports nothing, so the page, the service worker (src/sw.ts)
+// and build/ can all import it. These names are on readers' devices: never rename one (its data
+// would be orphaned); hence the mixed styles. `public/theme.js` repeats `WEB_KEYS.settingsMirror`
+// (it runs before any module; tests/unit/pages/comfort.test.tsx runs it against this key). The
+// locks of safety copies, taken only by modules loaded later, are named in ./safety-copies.ts:
+// this module is in the start-up chunk, and nothing is stored under a lock's name.
 
 /** One database per kind of record. */
 export const DATABASES = {
@@ -74,12 +76,3 @@ export const WEB_STORAGE_PREFIX = "offprint";
 export function lockName(kind: Kind, key: string): string {
   return `offprint-${kind}-${key}`;
 }
-
-/** The prefix of the Web Lock each page holds while it lives (src/storage/safety-copies.ts). */
-export const PAGE_LOCK_PREFIX = "offprint-page-";
-
-/** The Web Lock a page holds while it lives: its safety copies are still being typed. */
-export const pageLock = (page: string): string => `${PAGE_LOCK_PREFIX}${page}`;
-
-/** The Web Lock under which closed pages' safety copies of one article are taken over. */
-export const safetyLock = (slug: string): string => `offprint-safety-${slug}`;

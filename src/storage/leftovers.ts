@@ -4,11 +4,12 @@
 // of pages still open (they hold their page lock) are left to them. Nothing is dropped unless
 // IndexedDB holds it already. Loaded only when such copies exist (./safety-copies.ts).
 import { withLock } from "./locks.ts";
-import { PAGE_LOCK_PREFIX, safetyLock } from "./keys.ts";
 import { loadDraft } from "./drafts.ts";
 import { keepVersion } from "./versions.ts";
 import {
   PAGE_ID,
+  PAGE_LOCK_PREFIX,
+  safetyLock,
   compareSafetyCopy,
   readAt,
   readSafetyCopy,

@@ -5,13 +5,20 @@
 // alone) from one a closed page left behind (restore it, or keep it as a second version: never
 // drop it). Copies written before pages had ids (`…:<slug>`) count as left behind.
 import * as v from "valibot";
-import { pageLock, WEB_KEYS } from "./keys.ts";
+import { WEB_KEYS } from "./keys.ts";
 import { DraftFields, sameFields, type Draft } from "./drafts.ts";
 import { SLUG, TIME } from "./records.ts";
 
 /** This page's id: a new one on every load, so two tabs (or a reload) never share a copy. */
 export const PAGE_ID: string =
   globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36)}`;
+
+/** The Web Lock a page holds while it lives: `offprint-page-<id>`. */
+export const PAGE_LOCK_PREFIX = "offprint-page-";
+const pageLock = (page: string) => `${PAGE_LOCK_PREFIX}${page}`;
+
+/** The Web Lock under which closed pages' copies of one article are taken over. */
+export const safetyLock = (slug: string): string => `offprint-safety-${slug}`;
 
 let holding = false;
 
