@@ -34,6 +34,7 @@ export type Draft = v.InferOutput<typeof DraftV2>;
 /** The version every draft is written as. */
 export const DRAFT_VERSION = 2 as const;
 
+/** Version 2 added the optional title. */
 export const DraftAdapter = secondVersion<Draft>("drafts", DraftV1, DraftV2, isSlug);
 
 export const EMPTY_FIELDS: DraftFields = Object.freeze({

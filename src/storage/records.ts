@@ -42,18 +42,18 @@ export function firstVersion<T extends Versioned>(
 }
 
 /**
- * The adapter of a kind whose version 2 only added optional fields or allowed more values: a
- * version-1 record is a version-2 one once its `v` says so.
+ * The adapter of a kind whose version 2 only widened version 1 (an optional field added, a list
+ * of values grown): every version-1 record is a version-2 record once it says so.
  * @example export const DraftAdapter = secondVersion<Draft>("drafts", DraftV1, DraftV2, isSlug);
  */
 export function secondVersion<T extends Versioned>(
   kind: Kind,
-  first: v.GenericSchema,
-  second: v.GenericSchema,
+  v1: v.GenericSchema,
+  v2: v.GenericSchema,
   validKey?: (key: string) => boolean,
 ): Adapter<T> {
-  const migrations = { 1: (record: Versioned) => ({ ...record, v: 2 }) };
-  return { kind, version: 2, schemas: { 1: first, 2: second }, migrations, validKey };
+  const migrations = { 1: (record: object) => ({ ...record, v: 2 }) };
+  return { kind, version: 2 as T["v"], schemas: { 1: v1, 2: v2 }, migrations, validKey };
 }
 
 export type Decoded<T> =

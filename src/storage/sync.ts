@@ -1,6 +1,7 @@
 // Tells other tabs of this edition what changed: after each write, `{kind, key, rev}` goes out on
 // the BroadcastChannel "offprint"; listeners re-read that key.
 import type { Kind } from "./db.ts";
+import { CHANNEL } from "./keys.ts";
 
 export interface Change {
   kind: Kind;
@@ -8,7 +9,6 @@ export interface Change {
   rev: number;
 }
 
-const CHANNEL = "offprint";
 let channel: BroadcastChannel | undefined;
 const listeners = new Set<(change: Change) => void>();
 

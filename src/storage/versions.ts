@@ -5,7 +5,7 @@
 // "replaced": the draft's text when the reader used another version instead.
 import * as v from "valibot";
 import { DraftFields, hasComment, sameFields, type DraftFields as Fields } from "./drafts.ts";
-import { loadAll, REMOVE, secondVersion, SLUG, TIME, update } from "./records.ts";
+import { loadAll, REMOVE, SLUG, TIME, update, secondVersion } from "./records.ts";
 import { announce } from "./sync.ts";
 
 const REASONS_V1 = ["conflict", "import", "edit", "closed"] as const;
@@ -26,6 +26,7 @@ export type DraftVersion = v.InferOutput<typeof DraftVersionV2>;
 /** The version every kept version is written as. */
 export const KEPT_VERSION = 2 as const;
 
+/** Version 2 added the reason `replaced`. */
 export const VersionAdapter = secondVersion<DraftVersion>(
   "versions",
   DraftVersionV1,
