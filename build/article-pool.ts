@@ -1,6 +1,8 @@
-// Where articles are rendered: in worker threads (tinypool, one per core by default, or
-// OFFPRINT_BUILD_THREADS) when there are enough of them to be worth starting threads for, else in
-// the build's own thread. Either way the pictures end up in the build's one ImageStore.
+// Where articles are rendered: in worker threads (tinypool; by default one per core but one, which
+// the build's own thread keeps for Vite and the cache; or OFFPRINT_BUILD_THREADS) when there are
+// enough of them to be worth starting threads for, else in the build's own thread. Either way the
+// pictures end up in the build's one ImageStore. On 2 cores that means no worker threads: measured
+// there, two workers took twice the CPU time of one thread and finished no sooner.
 import { availableParallelism } from "node:os";
 import Tinypool from "tinypool";
 import {
@@ -28,7 +30,7 @@ export interface ArticleRenderer {
  * @example const renderer = articleRenderer(images, misses.length); await renderer.render(input);
  */
 export function articleRenderer(images: ImageStore, count: number): ArticleRenderer {
-  const threads = numberFromEnv(process.env, THREADS_VARIABLE, availableParallelism(), {
+  const threads = numberFromEnv(process.env, THREADS_VARIABLE, availableParallelism() - 1, {
     integer: true,
     min: 0,
   });
