@@ -14,6 +14,7 @@ import { headHtml, pageHead } from "./head.ts";
 import { publish, SITE_URL_MISSING, type Published } from "./published.ts";
 import { noticeLines } from "./notices.ts";
 import { stopBuild } from "./stop.ts";
+import { cacheDirFromEnv } from "./article-cache.ts";
 
 /** What the dev server answers for the files it serves from memory. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -84,6 +85,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       base: config.base,
       strict: options.strict,
       drafts: options.drafts,
+      cache: cacheDirFromEnv(process.env, config.root),
     });
     return edition;
   }
