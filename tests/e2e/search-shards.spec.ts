@@ -100,6 +100,7 @@ test.describe("sharded search over 1,000 articles", () => {
     context,
     problems,
   }) => {
+    test.setTimeout(120_000);
     problems.allow.push(/ERR_INTERNET_DISCONNECTED/);
     // Every recent shard is precached; no archive shard is.
     const sw = await readFile(path.join(DIST, "sw.js"), "utf8");
@@ -107,9 +108,10 @@ test.describe("sharded search over 1,000 articles", () => {
     expect(sw).not.toMatch(/content\/search\/archive-/);
 
     await page.goto(host.url);
+    // The install precaches the shell, the catalog and the newest articles: slow on a busy machine.
     await expect
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-        timeout: 20_000,
+        timeout: 60_000,
       })
       .toBe(true);
     await context.setOffline(true);
