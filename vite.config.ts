@@ -58,7 +58,7 @@ function settingsOrStop() {
 }
 
 const { base, budget, readerCacheBytes, ...content } = settingsOrStop();
-const edition = offprintContent(content);
+const edition = offprintContent({ ...content, precacheArticles: budget.articles });
 
 export default defineConfig({
   base,

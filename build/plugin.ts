@@ -7,7 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
-import { buildSearchIndex } from "./search.ts";
+import { buildSearchShards } from "./search-shards.ts";
 import { firstScreenHtml } from "./first-screen.ts";
 import { escapeHtml } from "./html.ts";
 import { headHtml, pageHead } from "./head.ts";
@@ -43,6 +43,8 @@ export interface OffprintOptions {
   strict?: boolean;
   /** Drafts are built too (OFFPRINT_DRAFTS=1). */
   drafts?: boolean;
+  /** The newest articles whose search shards are precached (OFFPRINT_PRECACHE_ARTICLES). */
+  precacheArticles?: number;
 }
 
 /**
@@ -75,7 +77,7 @@ export interface OffprintApi {
 
 export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   let edition: Edition | undefined;
-  let search: EditionFile | undefined;
+  let search: EditionFile[] | undefined;
   let published: Published | undefined;
   let config: ResolvedConfig;
 
@@ -90,9 +92,9 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     return edition;
   }
 
-  /** The search index, built from the edition only when first needed. */
-  async function searchFile(): Promise<EditionFile> {
-    search ??= buildSearchIndex(await load());
+  /** The search manifest (first) and shards, built from the edition only when first needed. */
+  async function searchFiles(): Promise<EditionFile[]> {
+    search ??= buildSearchShards(await load(), options.precacheArticles ?? 200);
     return search;
   }
 
@@ -146,7 +148,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       return [
         `export const indexUrl = ${JSON.stringify(indexFile)};`,
         `export const articleCount = ${index.articles.length};`,
-        `export const searchUrl = ${JSON.stringify((await searchFile()).fileName)};`,
+        `export const searchUrl = ${JSON.stringify((await searchFiles())[0].fileName)};`,
         `export const siteName = ${JSON.stringify(options.siteName)};`,
         `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,
       ].join("\n");
@@ -192,7 +194,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     async generateBundle() {
       const files = [
         ...(await load()).files,
-        await searchFile(),
+        ...(await searchFiles()),
         ...(await publishedFiles()).files,
       ];
       for (const file of files) {
@@ -215,7 +217,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
         const rel = decodeURIComponent(url.slice(config.base.length));
         const files = [
           ...(await load()).files,
-          await searchFile(),
+          ...(await searchFiles()),
           ...(await publishedFiles()).files,
         ];
         const file = files.find((f) => f.fileName === rel);
