@@ -18,7 +18,7 @@ import { locateImage } from "../build/image-paths.ts";
 import { bodyImages, parseMarkdown, renderMarkdown } from "../build/markdown.ts";
 import { sanitizeSvg } from "../build/svg.ts";
 import { buildEdition } from "../build/edition.ts";
-import { buildSearchIndex } from "../build/search.ts";
+import { buildSearchShards } from "../build/search-shards.ts";
 
 const folder = path.resolve(process.argv[2] ?? "bench/.work/edition-1000");
 const rows: [string, number][] = [];
@@ -74,7 +74,9 @@ await time("mdast → sanitized HTML (renderMarkdown)", async () => {
 const edition = await time("buildEdition (all of the above, as the build runs it)", () =>
   buildEdition(folder),
 );
-await time("search index (MiniSearch, JSON)", () => buildSearchIndex(edition));
+await time("search shards (MiniSearch scores, term-range shards)", () =>
+  buildSearchShards(edition, Math.min(200, edition.index.articles.length)),
+);
 await time("JSON.stringify of every body (what emitFile is handed)", () =>
   edition.files.reduce((s, f) => s + f.source.length, 0),
 );
