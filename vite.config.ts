@@ -99,7 +99,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // What the first screen needs travels as one file (build/start-up-chunk.ts).
-        codeSplitting: { groups: [{ name: startUpChunk() }] },
+        codeSplitting: { groups: [{ name: startUpChunk(), debugName: "core" }] },
       },
     },
   },
