@@ -50,7 +50,9 @@ export default function ArticlePage() {
     return c ? neighbours(c, slug()) : {};
   };
 
-  usePageTitle(() => article()?.title);
+  // Shown once its body is in (or cannot be had): the static page's first screen, which carries
+  // the body, gives way only then, so nothing moves.
+  usePageTitle(() => (body.state === "ready" || body.state === "errored") && article()?.title);
   createEffect(() => {
     const a = article();
     // Only a new article re-runs this: marking unread by hand must not be undone here.

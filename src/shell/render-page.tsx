@@ -13,15 +13,16 @@ export { readEditionFrom } from "../catalog/catalog.ts";
 const RENDER = { timeoutMs: 60_000, noScripts: true };
 
 /**
- * The HTML of the page at `path` (from the site root, "/articles/x"), once its data has loaded.
+ * The HTML of the page at `path` (from the site root, "/articles/x"), once its data has loaded;
+ * `base` is the deploy path without its trailing slash ("" at the root), as the app's Router takes it.
  * The browser's app takes the place of this HTML rather than hydrating it, so it carries no
  * hydration keys and no inline script.
  * @example const html = await renderPage("/articles/letter-from-a-mountain-hut");
  */
-export function renderPage(path: string): Promise<string> {
+export function renderPage(path: string, base = ""): Promise<string> {
   // The router's queries keep their cache per request: each page is a request of its own.
   const event = {
-    request: new Request(new URL(path, "http://offprint.invalid/")),
+    request: new Request(new URL(base + path, "http://offprint.invalid/")),
     response: { headers: new Headers() },
     locals: {},
   };
@@ -29,7 +30,7 @@ export function renderPage(path: string): Promise<string> {
     renderToStringAsync(
       () => (
         <NoHydration>
-          <Router url={path} root={Shell}>
+          <Router base={base} url={base + path} root={Shell}>
             {routes}
           </Router>
         </NoHydration>
