@@ -29,6 +29,13 @@ const SHELLS = [
   ["search", "Search"],
 ] as const;
 
+/** The pages this writes beside index.html, which the service worker does not precache. */
+export const STATIC_PAGE_GLOBS = [
+  "articles/*.html",
+  "category/*.html",
+  ...SHELLS.map(([at]) => `${at}.html`),
+];
+
 /**
  * Every page of an edition. An address `x` is written as `x.html` (and `/` as index.html): the
  * README's "Hosting the static pages" says how hosts serve `x` from it.
