@@ -24,12 +24,10 @@ export function ReplyEditor(props: { slug: string; title?: string }) {
       when={!isServer && props.slug}
       keyed
       fallback={
-        <noscript>
-          <section class="reply">
-            <h2>Leave a Reply</h2>
-            <p>Replies need JavaScript: turn it on to write one.</p>
-          </section>
-        </noscript>
+        <section class="reply">
+          <h2>Leave a Reply</h2>
+          <p>Replies need JavaScript: turn it on to write one.</p>
+        </section>
       }
     >
       {(slug) => <Editor slug={slug} title={props.title} />}
