@@ -4,6 +4,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
 import { offprintPwa } from "./build/pwa.ts";
+import { offprintPrerender } from "./build/prerender.ts";
 import { budgetFromEnv, readerCacheBytesFromEnv } from "./build/precache.ts";
 import { feedItemsFromEnv } from "./build/feeds.ts";
 import { siteUrlFromEnv } from "./build/site-url.ts";
@@ -70,6 +71,7 @@ export default defineConfig({
     localforageIndexedDbOnly(),
     solid(),
     edition,
+    offprintPrerender(() => edition.api),
     offprintPwa({
       base,
       siteName: content.siteName,

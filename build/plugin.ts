@@ -8,9 +8,8 @@ import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
 import { buildSearchShards } from "./search-shards.ts";
-import { firstScreenHtml } from "./first-screen.ts";
 import { escapeHtml } from "./html.ts";
-import { headHtml, pageHead } from "./head.ts";
+import { headHtml, pageHead, type Route } from "./head.ts";
 import { publish, SITE_URL_MISSING, type Published } from "./published.ts";
 import { noticeLines } from "./notices.ts";
 import { stopBuild } from "./stop.ts";
@@ -73,6 +72,10 @@ export function contentSecurityPolicy(commentsUrl?: string): string {
 /** What other build steps (the service worker's precache list) may read of the built edition. */
 export interface OffprintApi {
   edition(): Edition | undefined;
+  /** The head of a route as HTML (build/prerender.ts writes one per page). */
+  head(route: Route): Promise<string>;
+  /** The source of `virtual:offprint/edition`, for the server renderer's own module graph. */
+  virtualModule(): Promise<string>;
 }
 
 export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
@@ -105,9 +108,20 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   }
 
   /** The head of a route as HTML, for the pages this plugin writes. */
-  async function head(kind: "home" | "shell"): Promise<string> {
+  async function head(route: Route): Promise<string> {
     const { images } = await publishedFiles();
-    return headHtml(pageHead({ kind }, { ...options, images }));
+    return headHtml(pageHead(route, { ...options, images }));
+  }
+
+  async function virtualModule(): Promise<string> {
+    const { index, indexFile } = await load();
+    return [
+      `export const indexUrl = ${JSON.stringify(indexFile)};`,
+      `export const articleCount = ${index.articles.length};`,
+      `export const searchUrl = ${JSON.stringify((await searchFiles())[0].fileName)};`,
+      `export const siteName = ${JSON.stringify(options.siteName)};`,
+      `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,
+    ].join("\n");
   }
 
   /** The notice block on stdout, then each warning on its own line. */
@@ -119,7 +133,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
 
   return {
     name: "offprint-content",
-    api: { edition: () => edition },
+    api: { edition: () => edition, head, virtualModule },
     configResolved(resolved) {
       config = resolved;
     },
@@ -144,32 +158,20 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { index, indexFile } = await load();
-      return [
-        `export const indexUrl = ${JSON.stringify(indexFile)};`,
-        `export const articleCount = ${index.articles.length};`,
-        `export const searchUrl = ${JSON.stringify((await searchFiles())[0].fileName)};`,
-        `export const siteName = ${JSON.stringify(options.siteName)};`,
-        `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,
-      ].join("\n");
+      return virtualModule();
     },
     transformIndexHtml: {
       order: "post",
       async handler(html) {
-        const { index, indexFile } = await load();
+        const { indexFile } = await load();
         const csp = contentSecurityPolicy(options.commentsUrl);
         const page = html
-          .replace(/<title>[^<]*<\/title>/, await head("home"))
+          .replace(/<title>[^<]*<\/title>/, await head({ kind: "home" }))
           .replace(
             "<!--csp-->",
             config.command === "build"
               ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}" />`
               : "",
-          )
-          .replace(
-            '<div id="app"></div>',
-            firstScreenHtml(index, { siteName: options.siteName, base: config.base }) +
-              '<div id="app"></div>',
           );
         return {
           html: page,
@@ -206,7 +208,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       // open. Its head claims no address: it stands for any page the build did not write.
       const dir = output.dir ?? "dist";
       const html = await readFile(path.join(dir, "index.html"), "utf8");
-      const [home, shell] = [await head("home"), await head("shell")];
+      const [home, shell] = [await head({ kind: "home" }), await head({ kind: "shell" })];
       if (!html.includes(home)) throw new Error("offprint: index.html lost the head it was given");
       await writeFile(path.join(dir, "404.html"), html.replace(home, shell));
     },

@@ -1,6 +1,7 @@
-import { A, createAsync, useLocation, useNavigate, useParams } from "@solidjs/router";
+import { A, createAsync, revalidate, useLocation, useNavigate, useParams } from "@solidjs/router";
 import { createEffect, createResource, Match, Show, Switch, untrack } from "solid-js";
-import { loadBody, loadCatalog, movedTo, neighbours } from "../catalog/catalog.ts";
+import { movedTo, neighbours } from "../catalog/catalog.ts";
+import { getBody, getCatalog } from "../catalog/queries.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
 import { usePageTitle } from "../state/page.ts";
@@ -17,7 +18,7 @@ import { LoadFailed } from "../components/LoadFailed.tsx";
 /** `/articles/<slug>`: one article. The slug is untrusted: it only ever selects from the catalog. */
 export default function ArticlePage() {
   const params = useParams<{ slug: string }>();
-  const catalog = createAsync(() => loadCatalog());
+  const catalog = createAsync(() => getCatalog());
   // A renamed article's old address shows the article at once, and its address becomes the new
   // one in place of the old in the history (Back goes to the page before, not to the old address
   // again). The article stays the same object throughout, so nothing on the page is rebuilt.
@@ -34,13 +35,24 @@ export default function ArticlePage() {
       navigate(`/articles/${now}${here.search}${here.hash}`, { replace: true });
     }
   });
-  const [body, { refetch }] = createResource(article, loadBody);
+  // The body through its query: the fetch a hovered or focused link started is the one read here.
+  // A failed fetch stays failed in the query until "Try again" revalidates it.
+  const [body, { refetch }] = createResource(
+    () => article()?.slug,
+    async (slug) => (await getBody(slug)) ?? Promise.reject(new Error(`No article ${slug}`)),
+  );
+  const retry = () => {
+    void revalidate(getBody.keyFor(slug()), true); // forgets the failure at once
+    void refetch();
+  };
   const around = () => {
     const c = catalog();
     return c ? neighbours(c, slug()) : {};
   };
 
-  usePageTitle(() => article()?.title);
+  // Shown once its body is in (or cannot be had): the static page's first screen, which carries
+  // the body, gives way only then, so nothing moves.
+  usePageTitle(() => (body.state === "ready" || body.state === "errored") && article()?.title);
   createEffect(() => {
     const a = article();
     // Only a new article re-runs this: marking unread by hand must not be undone here.
@@ -50,7 +62,9 @@ export default function ArticlePage() {
   // An opened article stays readable offline, and its "Available offline" marker says so.
   createEffect(() => {
     const a = article();
-    if (a && body.state === "ready") void keepOffline(a.slug);
+    const b = body.state === "ready" ? body() : undefined;
+    // The body in hand is the one kept: opening an article fetches it once.
+    if (a && b) void keepOffline(a.slug, b);
   });
 
   // Back to where the reader left this article once its body is in the page; then follow along.
@@ -102,7 +116,7 @@ export default function ArticlePage() {
                 <LoadFailed
                   online="This article could not be loaded."
                   offline="This article isn't available offline yet."
-                  onRetry={() => refetch()}
+                  onRetry={retry}
                 />
               </Match>
               <Match when={body()}>

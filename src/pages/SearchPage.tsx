@@ -1,6 +1,6 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, Match, Show, Switch } from "solid-js";
-import { loadCatalog } from "../catalog/catalog.ts";
+import { getCatalog } from "../catalog/queries.ts";
 import { loadSearch, type Answer } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
 import { SearchResults } from "../components/SearchResults.tsx";
@@ -15,7 +15,7 @@ type Params = { q?: string; unread?: string; saved?: string; short?: string; cat
 /** `/search?q=...`: full-text search over the edition, with filters kept in the URL too. */
 export default function SearchPage() {
   const [params, setParams] = useSearchParams<Params>();
-  const catalog = createAsync(() => loadCatalog());
+  const catalog = createAsync(() => getCatalog());
   const query = () => (params.q ?? "").trim();
   // The search's manifest is fetched on the first non-empty query, not when the page opens.
   const [searcher, { refetch }] = createResource(() => query() !== "", loadSearch);

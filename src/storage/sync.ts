@@ -15,6 +15,9 @@ const listeners = new Set<(change: Change) => void>();
 function ensureChannel(): BroadcastChannel | undefined {
   if (!channel && typeof BroadcastChannel !== "undefined") {
     channel = new BroadcastChannel(CHANNEL);
+    // Node has BroadcastChannel too (the build renders pages on the server): there an open
+    // channel must not keep the process alive. Browsers have no unref.
+    (channel as { unref?: () => void }).unref?.();
     channel.onmessage = (e: MessageEvent<Change>) => {
       const c = e.data;
       if (c && typeof c.kind === "string" && typeof c.key === "string") {
