@@ -129,25 +129,30 @@ export default function ArticlePage() {
               </Match>
             </Switch>
             <nav class="neighbours" aria-label="More articles">
-              <Show when={around().older}>
-                {(older) => (
-                  <A href={`/articles/${older().slug}`} rel="prev">
-                    <span class="label">Previous article</span> {older().title}
-                  </A>
-                )}
-              </Show>
-              <Show when={around().newer}>
-                {(newer) => (
-                  <A href={`/articles/${newer().slug}`} rel="next">
-                    <span class="label">Next article</span> {newer().title}
-                  </A>
-                )}
-              </Show>
+              <Neighbour article={around().older} rel="prev" label="Previous article" />
+              <Neighbour article={around().newer} rel="next" label="Next article" />
             </nav>
             <ReplyEditor slug={a().slug} title={a().title} />
           </article>
         )}
       </Show>
+    </Show>
+  );
+}
+
+/** A link to the article before or after this one in the edition, when there is one. */
+function Neighbour(props: {
+  article: { slug: string; title: string } | undefined;
+  rel: "prev" | "next";
+  label: string;
+}) {
+  return (
+    <Show when={props.article}>
+      {(a) => (
+        <A href={`/articles/${a().slug}`} rel={props.rel}>
+          <span class="label">{props.label}</span> {a().title}
+        </A>
+      )}
     </Show>
   );
 }

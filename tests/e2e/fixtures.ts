@@ -76,10 +76,44 @@ export async function watchContext(context: BrowserContext, problems: Problems):
   for (const page of context.pages()) watch(page, problems);
 }
 
+/**
+ * Waits, after a navigation, until the app has taken the place of the page's static copy
+ * (build/prerender.ts). The copy looks like the page but is not the app: a test that types into it,
+ * or measures it, while the app is taking over acts on elements about to be removed. A page whose
+ * app never starts (its code cannot be fetched) keeps its copy: the wait then just ends.
+ */
+export async function appTookOver(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => !document.getElementById("first-screen"), null, { timeout: 10_000 })
+    .catch(() => undefined);
+}
+
+/** `page.goto` and `page.reload` that wait, when they wait for the load, for the app too. */
+function waitForTheApp(page: Page): void {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const loaded = (options?: { waitUntil?: string }) =>
+    !options?.waitUntil || options.waitUntil === "load";
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (loaded(options)) await appTookOver(page);
+    return response;
+  };
+  page.reload = async (options) => {
+    const response = await reload(options);
+    if (loaded(options)) await appTookOver(page);
+    return response;
+  };
+}
+
 export const test = base.extend<{ problems: Problems }>({
   context: async ({ context }, use) => {
     keepOfflineTrue(context);
     await use(context);
+  },
+  page: async ({ page }, use) => {
+    waitForTheApp(page);
+    await use(page);
   },
   problems: [
     async ({ context }, use, testInfo) => {
