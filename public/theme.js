@@ -1,7 +1,7 @@
 // Applies the reader's reading settings to <html> before the first paint, from the synchronous
-// localStorage mirror that src/app/settings.ts keeps (IndexedDB cannot be read this early).
+// localStorage mirror that src/state/settings.ts keeps (IndexedDB cannot be read this early).
 // A plain same-origin script, loaded before the stylesheet: the CSP allows it, and it must not
-// wait for the app's module. It mirrors applySettings() in src/app/settings.ts exactly.
+// wait for the app's module. It mirrors applySettings() in src/state/settings.ts exactly.
 (function () {
   // Each page the build wrote holds its route's first screen, rendered on the server
   // (build/prerender.ts), and names its address on <html data-page>. Served for another address

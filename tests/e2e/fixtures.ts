@@ -20,6 +20,7 @@ export interface Problems {
 const CSP_VIOLATION = "CSP violation:";
 
 export function watch(page: Page, problems: Problems): void {
+  waitForTheApp(page);
   page.on("console", (msg) => {
     if (msg.type() !== "error") return;
     const text = msg.text();
@@ -88,8 +89,15 @@ export async function appTookOver(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-/** `page.goto` and `page.reload` that wait, when they wait for the load, for the app too. */
+const waiting = new WeakSet<Page>();
+
+/**
+ * `page.goto` and `page.reload` that wait, when they wait for the load, for the app too: on every
+ * page a test watches (its own, and those of the contexts it makes and watches).
+ */
 function waitForTheApp(page: Page): void {
+  if (waiting.has(page)) return;
+  waiting.add(page);
   const goto = page.goto.bind(page);
   const reload = page.reload.bind(page);
   const loaded = (options?: { waitUntil?: string }) =>
@@ -110,10 +118,6 @@ export const test = base.extend<{ problems: Problems }>({
   context: async ({ context }, use) => {
     keepOfflineTrue(context);
     await use(context);
-  },
-  page: async ({ page }, use) => {
-    waitForTheApp(page);
-    await use(page);
   },
   problems: [
     async ({ context }, use, testInfo) => {
