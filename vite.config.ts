@@ -4,10 +4,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { offprintContent } from "./build/plugin.ts";
 import { offprintPwa } from "./build/pwa.ts";
+import { offprintPrerender } from "./build/prerender.ts";
 import { budgetFromEnv, readerCacheBytesFromEnv } from "./build/precache.ts";
 import { feedItemsFromEnv } from "./build/feeds.ts";
 import { siteUrlFromEnv } from "./build/site-url.ts";
 import { stopBuild } from "./build/stop.ts";
+import { localforageIndexedDbOnly } from "./build/localforage.ts";
+import { startUpChunk } from "./build/start-up-chunk.ts";
 
 /** An on/off variable: 1 or 0 (unset is 0). */
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -56,7 +59,7 @@ function settingsOrStop() {
 }
 
 const { base, budget, readerCacheBytes, ...content } = settingsOrStop();
-const edition = offprintContent(content);
+const edition = offprintContent({ ...content, precacheArticles: budget.articles });
 
 export default defineConfig({
   base,
@@ -65,8 +68,10 @@ export default defineConfig({
     "import.meta.env.OFFPRINT_READER_CACHE_BYTES": JSON.stringify(readerCacheBytes),
   },
   plugins: [
+    localforageIndexedDbOnly(),
     solid(),
     edition,
+    offprintPrerender(() => edition.api),
     offprintPwa({
       base,
       siteName: content.siteName,
@@ -87,10 +92,6 @@ export default defineConfig({
       },
     },
   ],
-  resolve: {
-    // Every browser we support has Promise: the build without localforage's polyfill is smaller.
-    alias: [{ find: /^localforage$/, replacement: "localforage/dist/localforage.nopromises.js" }],
-  },
   build: {
     target: "es2022",
     assetsInlineLimit: 0,
@@ -99,15 +100,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // The libraries every page needs travel together: one file compresses better than five.
-        codeSplitting: {
-          groups: [
-            {
-              name: "core",
-              test: /node_modules[\\/](solid-js|@solidjs|localforage|valibot)|src[\\/](storage[\\/](?!backup|batch|highlights\.ts|draft-writes|identity|outbox|import|wipe|versions|leftovers|claim-leftovers|safety-copies|reply-validation|carry-over|moves|orphans)|catalog[\\/](catalog|format|slug)|components[\\/](ArticleImage|ArticleMeta|BookmarkButton)|state[\\/](offline|library|notices|page|drafts|markers|highlight-counts|settings|positions|scroll|synced-records))/,
-            },
-          ],
-        },
+        // What the first screen needs travels as one file (build/start-up-chunk.ts).
+        codeSplitting: { groups: [{ name: startUpChunk(), debugName: "core" }] },
       },
     },
   },

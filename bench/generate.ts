@@ -1,7 +1,8 @@
 // The synthetic edition generator: N articles of Markdown with front matter (titles, categories,
 // dates, authors, tags, a picture on some) and bodies of 300–3,000 words, made from the word lists
 // and sentence templates below with a seeded generator, so the same N always gives the same files.
-// Usage: npx tsx bench/generate.ts 10000 [folder]   (default folder: bench/.work/edition-<N>)
+// Usage: npx tsx bench/generate.ts 10000 [folder] [--short]   (default folder: bench/.work/edition-<N>)
+// --short makes bodies of 100–600 words, for the 100,000-article edition (B8), to keep disk use sane.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -147,8 +148,15 @@ function slugify(s: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** One article, deterministic in (seed, i). */
-export function makeArticle(i: number, seed = 8): Generated {
+/** Body lengths in words: the default edition's, and the short one the 100,000-article bench uses. */
+export const BODY_WORDS = { full: [300, 3000], short: [100, 600] } as const;
+
+/** One article, deterministic in (seed, i); `length` bounds its body in words. */
+export function makeArticle(
+  i: number,
+  seed = 8,
+  length: readonly [number, number] = BODY_WORDS.full,
+): Generated {
   const r = random(seed * 1_000_003 + i);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
   const fill = (template: string): string =>
@@ -184,8 +192,8 @@ export function makeArticle(i: number, seed = 8): Generated {
   const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(r() * 6 * 365) * 86_400_000);
   const date = day.toISOString().slice(0, 10);
   const category = pick(CATEGORIES);
-  // Skewed towards shorter pieces, as real editions are: 300–3,000 words.
-  const target = Math.round(300 + 2700 * r() ** 1.6);
+  // Skewed towards shorter pieces, as real editions are: 300–3,000 words by default.
+  const target = Math.round(length[0] + (length[1] - length[0]) * r() ** 1.6);
 
   const body: string[] = [];
   let words = 0;
@@ -252,7 +260,11 @@ function picture(n: number): string {
  * Writes an edition of `n` articles into `folder` (emptied first).
  * @example await generateEdition(1000, "bench/.work/edition-1000");
  */
-export async function generateEdition(n: number, folder: string): Promise<{ words: number }> {
+export async function generateEdition(
+  n: number,
+  folder: string,
+  { short = false }: { short?: boolean } = {},
+): Promise<{ words: number }> {
   await rm(folder, { recursive: true, force: true });
   await mkdir(path.join(folder, "images"), { recursive: true });
   for (let k = 0; k < IMAGE_COUNT; k++) {
@@ -261,7 +273,7 @@ export async function generateEdition(n: number, folder: string): Promise<{ word
   let words = 0;
   const batch: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
-    const a = makeArticle(i);
+    const a = makeArticle(i, 8, short ? BODY_WORDS.short : BODY_WORDS.full);
     words += a.words;
     batch.push(writeFile(path.join(folder, `${a.slug}.md`), a.markdown));
     if (batch.length >= 200) await Promise.all(batch.splice(0));
@@ -271,8 +283,10 @@ export async function generateEdition(n: number, folder: string): Promise<{ word
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const n = Number(process.argv[2] ?? 1000);
-  const folder = process.argv[3] ?? `bench/.work/edition-${n}`;
-  const { words } = await generateEdition(n, folder);
+  const [count, named] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const short = process.argv.includes("--short");
+  const n = Number(count ?? 1000);
+  const folder = named ?? `bench/.work/edition-${n}${short ? "-short" : ""}`;
+  const { words } = await generateEdition(n, folder, { short });
   console.log(`${n} articles, ${words} words, in ${folder}`);
 }

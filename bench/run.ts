@@ -1,7 +1,8 @@
 // `npm run bench`: generates the synthetic editions, builds them through the real pipeline (and
 // the reference pages, shell and bench page), serves everything on 127.0.0.1:4195–4197, runs the
 // benchmarks in headless Chromium and writes bench/results.json and bench/RESULTS.md.
-// Options: --pairs N (default 15), --only B1,B3, --reuse (keep earlier builds in bench/.work).
+// Options: --pairs N (default 15), --only B1,B3, --reuse (keep earlier builds in bench/.work),
+// --size 1000,10000 (the editions B8's build rows are measured at; 100000 makes short bodies).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -22,6 +23,7 @@ import { b4 } from "./benchmarks/b4-storage.ts";
 import { b5 } from "./benchmarks/b5-typing.ts";
 import { b6 } from "./benchmarks/b6-search.ts";
 import { b7 } from "./benchmarks/b7-lighthouse.ts";
+import { b8build } from "./benchmarks/b8-build.ts";
 import { b9 } from "./benchmarks/b9-highlights.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({
     pairs: { type: "string", default: "15" },
     only: { type: "string" },
     reuse: { type: "boolean", default: false },
+    size: { type: "string", default: `${1000},${10000}` },
   },
 });
 const pairs = Number(args.pairs);
@@ -103,7 +106,24 @@ async function edition(n: number): Promise<Edition> {
   return { dist, indexUrl: url, index };
 }
 
+/** B8's build rows at each --size, each on a fresh edition of its own (the bench edits one article). */
+async function buildRows(): Promise<Result[]> {
+  const rows: Result[] = [];
+  for (const size of (args.size ?? "").split(",").map(Number)) {
+    // At 100,000 articles, bodies of 100–600 words keep the edition near 300 MB on disk.
+    const short = size >= 100_000;
+    const content = path.join(WORK, `b8-edition-${size}`);
+    log(`B8 build rows at ${size} articles${short ? " (short bodies)" : ""}`);
+    await generateEdition(size, content, { short });
+    const t0 = Date.now();
+    rows.push(...(await b8build({ root: ROOT, work: WORK, size, content, log })));
+    log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
+  const built = wanted("B8") ? await buildRows() : [];
   const needLarge = ["B3", "B4", "B6", "B9"].some(wanted);
   const needSmall = ["B1", "B2", "B5", "B7", "B9"].some(wanted);
   const small = needSmall ? await edition(SMALL) : undefined;
@@ -131,7 +151,7 @@ async function main(): Promise<void> {
   const servers: BenchServer[] = [];
   const browser = await launch();
   const chromium = `Chromium ${browser.version()}`;
-  const results: Result[] = [];
+  const results: Result[] = [...built];
   const skipped: Run["skipped"] = [];
   const started = new Date().toISOString();
   try {

@@ -1,34 +1,18 @@
 // Reads a folder of Markdown articles and turns it into the files the app serves: the catalog index,
 // one body per article and the hashed images. Every bad file is reported, not only the first.
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { imageSize } from "image-size";
 import type { ArticleSummary, CatalogIndex, ArticleBody } from "../src/catalog/types.ts";
 import { findContent, targetName, type ArticleFile } from "./content-files.ts";
-import { parseFrontMatter, type Conventions, type FrontMatter } from "./frontmatter.ts";
-import { locateImage } from "./image-paths.ts";
-import {
-  bodyImages,
-  decodePath,
-  isExternal,
-  makeExcerpt,
-  parseMarkdown,
-  readingMinutes,
-  renderMarkdown,
-} from "./markdown.ts";
+import { parseFrontMatter, type Conventions } from "./frontmatter.ts";
+import { ImageStore, type EditionFile } from "./images.ts";
+import { makeExcerpt, readingMinutes } from "./markdown.ts";
 import { countNotices, type Notices } from "./notices.ts";
+import { CONTENT_DIR, shortHash } from "./output-names.ts";
 import { SLUG_PATTERN, categorySlug, toSlug } from "./slug.ts";
-import { sanitizeSvg } from "./svg.ts";
-import { transformTemplates } from "./templates.ts";
+import { renderBodies, textHash, type BodySource } from "./article-bodies.ts";
 
-/** Where built content lives, relative to the app's base URL. */
-export const CONTENT_DIR = "content";
-
-export interface EditionFile {
-  fileName: string;
-  source: string | Uint8Array;
-}
+export { CONTENT_DIR, shortHash, type EditionFile };
 
 export interface Edition {
   index: CatalogIndex;
@@ -49,6 +33,8 @@ export interface EditionOptions {
   strict?: boolean;
   /** OFFPRINT_DRAFTS=1: drafts are built too (a preview). */
   drafts?: boolean;
+  /** The folder articles are kept in between builds (article-cache.ts); none without it. */
+  cache?: string;
 }
 
 /** The build fails with this error; `problems` holds one line per bad file and field. */
@@ -61,79 +47,14 @@ export class ContentError extends Error {
   }
 }
 
-export function shortHash(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex").slice(0, 10);
-}
-
-interface ImageCopy {
-  src: string;
-  width: number;
-  height: number;
-}
-
-/** An image's type and size as image-size reads them; nothing for a file it cannot read. */
-function measure(data: Uint8Array): { type?: string; width?: number; height?: number } {
-  try {
-    return imageSize(data);
-  } catch {
-    return {};
-  }
-}
-
-/** Copies images under hashed names, once each, and remembers their size. */
-class ImageStore {
-  readonly files: EditionFile[] = [];
-  private byPath = new Map<string, ImageCopy>();
-
-  async add(absPath: string): Promise<ImageCopy | string> {
-    const known = this.byPath.get(absPath);
-    if (known) return known;
-    let data: Uint8Array;
-    try {
-      data = await readFile(absPath);
-    } catch {
-      return "not found";
-    }
-    const ext = path.extname(absPath).toLowerCase();
-    let size = measure(data);
-    // Any SVG is served sanitized (and named by the sanitized bytes), whatever its file name says.
-    if (ext === ".svg" || size.type === "svg") {
-      const safe = sanitizeSvg(Buffer.from(data).toString("utf8"));
-      if (safe === undefined) return "is not a well-formed SVG, so it cannot be made safe";
-      data = new TextEncoder().encode(safe);
-      size = { type: "svg", ...measure(data) };
-    }
-    if (!size.type) {
-      return "is not an image this build can read (use PNG, JPEG, GIF, WebP, AVIF or SVG)";
-    }
-    if (!size.width || !size.height) return "has no width and height";
-    const base = path
-      .basename(absPath, ext)
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, "-");
-    const fileName = `${CONTENT_DIR}/img/${base}-${shortHash(data)}${ext}`;
-    const copy = { src: fileName, width: size.width, height: size.height };
-    this.files.push({ fileName, source: data });
-    this.byPath.set(absPath, copy);
-    return copy;
-  }
-}
-
 function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   return b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
 }
 
-/** One article read in the first pass: its front matter, body and address. */
-interface Read {
+/** One article read in the first pass: its front matter and address (its body is read again). */
+interface Read extends BodySource {
   /** The file's place in the folder's order. */
   at: number;
-  source: ArticleFile;
-  shown: string;
-  slug: string;
-  fm: FrontMatter;
-  body: string;
-  bodyLine: number;
-  conventions: Conventions;
   /** Labels of what was mapped for this file, for the notices. */
   mapped: Set<string>;
 }
@@ -174,7 +95,7 @@ function slugOf(
  */
 export async function buildEdition(
   folder: string,
-  { cwd = process.cwd(), base = "/", strict = false, drafts = false }: EditionOptions = {},
+  { cwd = process.cwd(), base = "/", strict = false, drafts = false, cache }: EditionOptions = {},
 ): Promise<Edition> {
   const root = path.resolve(cwd, folder);
   // Each problem keeps its file's place, so the lines come out in file order whichever pass found them.
@@ -197,9 +118,8 @@ export async function buildEdition(
   for (const [at, source] of content.articles.entries()) {
     const shown = showPath(source.file);
     const report = (msg: string) => problems.push({ at, line: `${shown}: ${msg}` });
-    const parsed = parseFrontMatter(await readFile(source.file, "utf8"), {
-      dateFromName: source.dateFromName,
-    });
+    const text = await readFile(source.file, "utf8");
+    const parsed = parseFrontMatter(text, { dateFromName: source.dateFromName });
     const isDraft = parsed.ok ? parsed.conventions.draft : parsed.draft === true;
     if (isDraft && !drafts) {
       draftsLeftOut++;
@@ -227,9 +147,8 @@ export async function buildEdition(
       shown,
       slug: named.slug,
       fm: parsed.data,
-      body: parsed.body,
-      bodyLine: parsed.bodyLine,
       conventions: parsed.conventions,
+      text: textHash(text),
       mapped: new Set([
         ...source.conventions,
         ...parsed.conventions.mapped,
@@ -259,14 +178,10 @@ export async function buildEdition(
   /** Old slug → the files that claim it, with their slug and place. */
   const aliases = new Map<string, AliasClaim[]>();
 
-  for (const r of read) {
+  const made = await renderBodies(read, { root, base, links, images, cache });
+  for (const [k, r] of read.entries()) {
     const { shown, fm, slug } = r;
-    const report = (msg: string) => problems.push({ at: r.at, line: `${shown}: ${msg}` });
-    const warn = (msg: string) => warnings.push(`${shown}: ${msg}`);
-    const before = problems.length;
-    const dir = path.dirname(r.source.file);
-
-    const templates = transformTemplates(r.body, r.bodyLine, links);
+    const { templates, output } = made.bodies[k];
     templates.used.forEach((label) => r.mapped.add(label));
     for (const { line, tag } of templates.unsupported) {
       warnings.push(
@@ -279,68 +194,14 @@ export async function buildEdition(
     for (const alias of new Set(fm.aliases ?? [])) {
       aliases.set(alias, [...(aliases.get(alias) ?? []), { at: r.at, shown, slug }]);
     }
-
-    let image: ArticleSummary["image"];
-    if (fm.image) {
-      const file = await locateImage(fm.image, dir, root);
-      const copy = file ? await images.add(file) : "not found";
-      if (typeof copy === "string") report(`"image" file ${JSON.stringify(fm.image)} ${copy}`);
-      else
-        image = {
-          ...copy,
-          alt: fm.imageAlt ?? "",
-          ...(fm.imageCredit ? { credit: fm.imageCredit } : {}),
-        };
-    } else if (r.conventions.borrowedImage) {
-      // Another tool's image field: a problem with it costs the picture, not the article.
-      const { from, path: written } = r.conventions.borrowedImage;
-      const file = isExternal(written) ? undefined : await locateImage(written, dir, root);
-      const copy = isExternal(written)
-        ? "is on another site, so it is left out (it would not show offline)"
-        : file
-          ? await images.add(file)
-          : "not found";
-      if (typeof copy === "string") {
-        warn(`"${from}" file ${JSON.stringify(written)} ${copy}: the article is built without it`);
-      } else {
-        if (!fm.imageAlt) decorative.push(shown);
-        image = {
-          ...copy,
-          alt: fm.imageAlt ?? "",
-          ...(fm.imageCredit ? { credit: fm.imageCredit } : {}),
-        };
-      }
+    warnings.push(...output.warnings);
+    if (output.decorative) decorative.push(shown);
+    if (output.problems.length) {
+      problems.push(...output.problems.map((line) => ({ at: r.at, line })));
+      continue;
     }
 
-    const bodyImageCopies = new Map<string, ImageCopy>();
-    const tree = parseMarkdown(templates.markdown);
-    for (const url of bodyImages(tree)) {
-      if (isExternal(url) || /^[a-z]+:/i.test(url)) continue;
-      const decoded = decodePath(url);
-      const file = await locateImage(decoded, dir, root);
-      const copy = file ? await images.add(file) : "not found";
-      if (typeof copy !== "string") bodyImageCopies.set(decoded, copy);
-      else if (url.startsWith("/")) {
-        warn(
-          `image ${JSON.stringify(url)} in the body not found in the content folder or a ` +
-            "static/ or public/ folder beside it: left as a link to the host",
-        );
-      } else report(`image ${JSON.stringify(url)} in the body ${copy}`);
-    }
-    if (problems.length > before) continue;
-
-    // Body HTML is inserted as is, so its image URLs carry the deploy base.
-    const rendered = await renderMarkdown(tree, (src) => {
-      const copy = bodyImageCopies.get(decodePath(src));
-      return copy && { ...copy, src: base + copy.src };
-    });
-    for (const url of rendered.externalImages) {
-      warn(
-        `image ${JSON.stringify(url)} left out: an image from another site would not ` +
-          "show offline and would tell that site who reads the article",
-      );
-    }
-    const body: ArticleBody = { slug, html: rendered.html };
+    const body: ArticleBody = { slug, html: output.html };
     const json = JSON.stringify(body);
     const bodyFile = `${CONTENT_DIR}/articles/${slug}-${shortHash(json)}.json`;
     bodies.set(slug, body);
@@ -352,11 +213,11 @@ export async function buildEdition(
       ...(fm.updated ? { updated: fm.updated } : {}),
       category: fm.category,
       categorySlug: categorySlug(fm.category) || "uncategorized",
-      excerpt: fm.excerpt ?? makeExcerpt(rendered.firstParagraph),
-      minutes: readingMinutes(rendered.words),
+      excerpt: fm.excerpt ?? makeExcerpt(output.firstParagraph),
+      minutes: readingMinutes(output.words),
       ...(fm.author ? { author: fm.author } : {}),
       ...(fm.tags?.length ? { tags: fm.tags } : {}),
-      ...(image ? { image } : {}),
+      ...(output.image ? { image: output.image } : {}),
       body: bodyFile,
     });
   }
@@ -396,6 +257,9 @@ export async function buildEdition(
       renamed,
       mdx: content.mdx.map(showPath),
       notArticles: content.notArticles.length,
+      ...(made.report
+        ? { rendered: { ...made.report, cache: path.relative(cwd, made.report.cache) } }
+        : {}),
     }),
   };
 }

@@ -14,6 +14,8 @@ export interface Notices {
   /** Skipped files: `.mdx`, and how many `_` files were not read as articles. */
   mdx: string[];
   notArticles: number;
+  /** Bodies rendered by this build and taken from the cache, when it kept one. */
+  rendered?: { rendered: number; fromCache: number; cache: string };
 }
 
 function tally(groups: Iterable<Iterable<string>>): [string, number][] {
@@ -33,6 +35,7 @@ export function countNotices(input: {
   renamed: string[];
   mdx: string[];
   notArticles: number;
+  rendered?: Notices["rendered"];
 }): Notices {
   return { ...input, mapped: tally(input.mapped), unused: tally(input.unused) };
 }
@@ -61,6 +64,10 @@ export function noticeLines(n: Notices): string[] {
     lines.push(
       `  not articles: ${plural(n.notArticles, "file")} named with a leading "_" (_index.md…)`,
     );
+  }
+  if (n.rendered) {
+    const { rendered, fromCache, cache } = n.rendered;
+    lines.push(`  rendered: ${plural(rendered, "article")}, ${fromCache} from cache (${cache})`);
   }
   lines.push(...n.renamed.map((line) => `  ${line}`));
   return lines;

@@ -7,13 +7,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
-import { buildSearchIndex } from "./search.ts";
-import { firstScreenHtml } from "./first-screen.ts";
+import { buildSearchShards } from "./search-shards.ts";
 import { escapeHtml } from "./html.ts";
-import { headHtml, pageHead } from "./head.ts";
+import { headHtml, pageHead, type Route } from "./head.ts";
 import { publish, SITE_URL_MISSING, type Published } from "./published.ts";
 import { noticeLines } from "./notices.ts";
 import { stopBuild } from "./stop.ts";
+import { cacheDirFromEnv } from "./article-cache.ts";
 
 /** What the dev server answers for the files it serves from memory. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -42,6 +42,8 @@ export interface OffprintOptions {
   strict?: boolean;
   /** Drafts are built too (OFFPRINT_DRAFTS=1). */
   drafts?: boolean;
+  /** The newest articles whose search shards are precached (OFFPRINT_PRECACHE_ARTICLES). */
+  precacheArticles?: number;
 }
 
 /**
@@ -70,11 +72,15 @@ export function contentSecurityPolicy(commentsUrl?: string): string {
 /** What other build steps (the service worker's precache list) may read of the built edition. */
 export interface OffprintApi {
   edition(): Edition | undefined;
+  /** The head of a route as HTML (build/prerender.ts writes one per page). */
+  head(route: Route): Promise<string>;
+  /** The source of `virtual:offprint/edition`, for the server renderer's own module graph. */
+  virtualModule(): Promise<string>;
 }
 
 export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   let edition: Edition | undefined;
-  let search: EditionFile | undefined;
+  let search: EditionFile[] | undefined;
   let published: Published | undefined;
   let config: ResolvedConfig;
 
@@ -84,13 +90,14 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       base: config.base,
       strict: options.strict,
       drafts: options.drafts,
+      cache: cacheDirFromEnv(process.env, config.root),
     });
     return edition;
   }
 
-  /** The search index, built from the edition only when first needed. */
-  async function searchFile(): Promise<EditionFile> {
-    search ??= buildSearchIndex(await load());
+  /** The search manifest (first) and shards, built from the edition only when first needed. */
+  async function searchFiles(): Promise<EditionFile[]> {
+    search ??= buildSearchShards(await load(), options.precacheArticles ?? 200);
     return search;
   }
 
@@ -101,9 +108,20 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   }
 
   /** The head of a route as HTML, for the pages this plugin writes. */
-  async function head(kind: "home" | "shell"): Promise<string> {
+  async function head(route: Route): Promise<string> {
     const { images } = await publishedFiles();
-    return headHtml(pageHead({ kind }, { ...options, images }));
+    return headHtml(pageHead(route, { ...options, images }));
+  }
+
+  async function virtualModule(): Promise<string> {
+    const { index, indexFile } = await load();
+    return [
+      `export const indexUrl = ${JSON.stringify(indexFile)};`,
+      `export const articleCount = ${index.articles.length};`,
+      `export const searchUrl = ${JSON.stringify((await searchFiles())[0].fileName)};`,
+      `export const siteName = ${JSON.stringify(options.siteName)};`,
+      `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,
+    ].join("\n");
   }
 
   /** The notice block on stdout, then each warning on its own line. */
@@ -115,7 +133,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
 
   return {
     name: "offprint-content",
-    api: { edition: () => edition },
+    api: { edition: () => edition, head, virtualModule },
     configResolved(resolved) {
       config = resolved;
     },
@@ -140,32 +158,20 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { index, indexFile } = await load();
-      return [
-        `export const indexUrl = ${JSON.stringify(indexFile)};`,
-        `export const articleCount = ${index.articles.length};`,
-        `export const searchUrl = ${JSON.stringify((await searchFile()).fileName)};`,
-        `export const siteName = ${JSON.stringify(options.siteName)};`,
-        `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,
-      ].join("\n");
+      return virtualModule();
     },
     transformIndexHtml: {
       order: "post",
       async handler(html) {
-        const { index, indexFile } = await load();
+        const { indexFile } = await load();
         const csp = contentSecurityPolicy(options.commentsUrl);
         const page = html
-          .replace(/<title>[^<]*<\/title>/, await head("home"))
+          .replace(/<title>[^<]*<\/title>/, await head({ kind: "home" }))
           .replace(
             "<!--csp-->",
             config.command === "build"
               ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}" />`
               : "",
-          )
-          .replace(
-            '<div id="app"></div>',
-            firstScreenHtml(index, { siteName: options.siteName, base: config.base }) +
-              '<div id="app"></div>',
           );
         return {
           html: page,
@@ -190,7 +196,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     async generateBundle() {
       const files = [
         ...(await load()).files,
-        await searchFile(),
+        ...(await searchFiles()),
         ...(await publishedFiles()).files,
       ];
       for (const file of files) {
@@ -202,7 +208,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       // open. Its head claims no address: it stands for any page the build did not write.
       const dir = output.dir ?? "dist";
       const html = await readFile(path.join(dir, "index.html"), "utf8");
-      const [home, shell] = [await head("home"), await head("shell")];
+      const [home, shell] = [await head({ kind: "home" }), await head({ kind: "shell" })];
       if (!html.includes(home)) throw new Error("offprint: index.html lost the head it was given");
       await writeFile(path.join(dir, "404.html"), html.replace(home, shell));
     },
@@ -213,7 +219,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
         const rel = decodeURIComponent(url.slice(config.base.length));
         const files = [
           ...(await load()).files,
-          await searchFile(),
+          ...(await searchFiles()),
           ...(await publishedFiles()).files,
         ];
         const file = files.find((f) => f.fileName === rel);

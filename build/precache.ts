@@ -120,6 +120,14 @@ export function isArticleFile(url: string): boolean {
 }
 
 /**
+ * Is this a search shard of the archive (articles past OFFPRINT_PRECACHE_ARTICLES)? Those are
+ * fetched when a search needs them, never precached; the manifest and the recent shards are.
+ */
+export function isArchiveSearchShard(url: string): boolean {
+  return url.startsWith(`${CONTENT_DIR}/search/archive-`);
+}
+
+/**
  * A Workbox manifest transform that keeps the shell and index and only the budgeted articles.
  * `edition` is read when the service worker is generated, after the content was built.
  * @example workbox: { manifestTransforms: [precacheTransform(() => edition, "/", budget)] }
@@ -140,7 +148,10 @@ export function precacheTransform(
       (slug) => `offprint: ${slug} is not precached: one of its files is too large to precache`,
     );
     return {
-      manifest: entries.filter((e) => !isArticleFile(e.url) || selection.files.has(e.url)),
+      manifest: entries.filter(
+        (e) =>
+          !isArchiveSearchShard(e.url) && (!isArticleFile(e.url) || selection.files.has(e.url)),
+      ),
       warnings,
     };
   };

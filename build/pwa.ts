@@ -7,6 +7,7 @@ import type { Edition } from "./edition.ts";
 import { CONTENT_DIR } from "./edition.ts";
 import { MB, precacheTransform, type PrecacheBudget } from "./precache.ts";
 import { PUBLISHED_GLOBS } from "./published.ts";
+import { STATIC_PAGE_GLOBS } from "./prerender.ts";
 
 export const THEME_COLOR = "#8a2b1c";
 export const BACKGROUND_COLOR = "#fbf8f3";
@@ -56,7 +57,10 @@ export function offprintPwa(options: PwaOptions): PluginOption {
       globPatterns: ["**/*.{js,css,html,json,svg,png,jpg,jpeg,gif,webp,avif,ico}"],
       // 404.html is index.html again, for static hosts; the navigation route covers it. Feeds,
       // the sitemap and link-preview pictures are for other sites, not for the app offline.
-      globIgnores: ["404.html", ...PUBLISHED_GLOBS],
+      // The static page of every route (build/prerender.ts) is not precached either: it would
+      // double the precache, and the app shell (index.html) draws any route; the worker keeps an
+      // article's page once it has been visited (src/sw.ts).
+      globIgnores: ["404.html", ...STATIC_PAGE_GLOBS, ...PUBLISHED_GLOBS],
       // Hashed names never change content: keep them as plain URLs (no revision query), which
       // also lets the page find them with `caches.match(url)`.
       dontCacheBustURLsMatching: new RegExp(

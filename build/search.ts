@@ -1,8 +1,7 @@
-// The full-text search index, built once at build time over every article's title, excerpt,
-// category and body text, and written as one hashed JSON file the app fetches on the first search.
-import MiniSearch from "minisearch";
-import { CONTENT_DIR, shortHash, type Edition, type EditionFile } from "./edition.ts";
-import { INDEX_OPTIONS, type SearchDocument } from "../src/catalog/search-options.ts";
+// What the search index is built from: every article's title, excerpt, category and body text
+// (build/search-shards.ts writes the index itself).
+import type { Edition } from "./edition.ts";
+import type { SearchDocument } from "../src/catalog/search-options.ts";
 
 const NAMED: Record<string, string> = {
   amp: "&",
@@ -39,15 +38,4 @@ export function searchDocuments(edition: Edition): SearchDocument[] {
     category: a.category,
     text: htmlToText(edition.bodies.get(a.slug)?.html ?? ""),
   }));
-}
-
-/**
- * Builds the search index file of an edition (`content/search-<hash>.json`).
- * @example const file = buildSearchIndex(await buildEdition("content/articles"));
- */
-export function buildSearchIndex(edition: Edition): EditionFile {
-  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  index.addAll(searchDocuments(edition));
-  const json = JSON.stringify(index);
-  return { fileName: `${CONTENT_DIR}/search-${shortHash(json)}.json`, source: json };
 }

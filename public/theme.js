@@ -1,13 +1,19 @@
 // Applies the reader's reading settings to <html> before the first paint, from the synchronous
-// localStorage mirror that src/app/settings.ts keeps (IndexedDB cannot be read this early).
+// localStorage mirror that src/state/settings.ts keeps (IndexedDB cannot be read this early).
 // A plain same-origin script, loaded before the stylesheet: the CSP allows it, and it must not
-// wait for the app's module. It mirrors applySettings() in src/app/settings.ts exactly.
+// wait for the app's module. It mirrors applySettings() in src/state/settings.ts exactly.
 (function () {
-  // index.html holds a static copy of the first screen of "/" (build/first-screen.ts). On any
-  // other address the app draws the page itself, so the copy is hidden from the start.
-  var me = document.currentScript;
-  if (me && (location.search || location.pathname !== new URL(".", me.src).pathname)) {
-    document.documentElement.classList.add("deep");
+  // Each page the build wrote holds its route's first screen, rendered on the server
+  // (build/prerender.ts), and names its address on <html data-page>. Served for another address
+  // (the service worker's app shell, a query such as ?filter=unread, 404.html), the copy is hidden
+  // from the start and the app draws the page itself.
+  var here = document.documentElement;
+  var page = here.getAttribute("data-page");
+  var norm = function (p) {
+    return p.replace(/(\/index)?\.html$/, "").replace(/\/$/, "");
+  };
+  if (!page || location.search || norm(location.pathname) !== norm(page)) {
+    here.classList.add("deep");
   }
   var allowed = [
     ["theme", ["system", "light", "dark"]],

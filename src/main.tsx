@@ -49,8 +49,8 @@ const start = () => {
   if (recovering) void recovering.then((tell) => (mount(), tell()));
   else mount();
 };
-// On `/` the static first screen (index.html) gets its frame before the app's rendering begins: a
-// slow phone shows the newest articles at once, not after the app has drawn its own. A hidden tab
+// A page's static first screen (build/prerender.ts) gets its frame before the app's rendering begins: a
+// slow phone shows the page at once, not after the app has drawn its own. A hidden tab
 // has no frames, hence the timer.
 if (document.querySelector(":root:not(.deep) #first-screen")) {
   requestAnimationFrame(() => setTimeout(start));

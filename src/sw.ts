@@ -12,7 +12,8 @@ import {
 } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
-import { CONTENT_CACHE, CONTENT_CACHED } from "./catalog/offline-files.ts";
+import { CONTENT_CACHED } from "./catalog/offline-files.ts";
+import { CACHES } from "./storage/keys.ts";
 import { isTrustworthy } from "./catalog/content-rules.ts";
 
 /** The parts of the worker's global scope used here (the project's types are the page's). */
@@ -40,7 +41,7 @@ const integrity: WorkboxPlugin = {
 // version stays.
 addPlugins([integrity]);
 precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST);
-// Deletes only older Workbox precaches ("…-precache-…"): CONTENT_CACHE outlives every update.
+// Deletes only older Workbox precaches ("…-precache-…"): CACHES.content outlives every update.
 cleanupOutdatedCaches();
 // The first visit is controlled at once; updates still wait for the reader's "Reload".
 clientsClaim();
@@ -74,5 +75,5 @@ const announce: WorkboxPlugin = {
 
 registerRoute(
   new RegExp(`^[^?#]*${escapeRegExp(BASE)}content/(?:articles|img)/`),
-  new CacheFirst({ cacheName: CONTENT_CACHE, plugins: [integrity, announce] }),
+  new CacheFirst({ cacheName: CACHES.content, plugins: [integrity, announce] }),
 );

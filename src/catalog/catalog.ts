@@ -51,14 +51,37 @@ function indexCatalog(index: CatalogIndex): Catalog {
   return { articles: index.articles, bySlug, aliases, categories };
 }
 
+/**
+ * Where the edition is read from: the network in the browser; at build time, when the pages are
+ * rendered to static HTML (build/prerender.ts), the build's own files in memory.
+ */
+export interface EditionSource {
+  index(): Promise<CatalogIndex>;
+  body(article: ArticleSummary): Promise<ArticleBody>;
+}
+
+let source: EditionSource = {
+  index: () => fetchJson<CatalogIndex>(assetUrl(indexUrl)),
+  body: (article) => fetchJson<ArticleBody>(assetUrl(article.body)),
+};
+
 let catalog: Promise<Catalog> | undefined;
+
+/**
+ * Reads the edition from `from` instead of the network (the server renderer has no network).
+ * @example readEditionFrom({ index: async () => edition.index, body: async (a) => bodies.get(a.slug)! });
+ */
+export function readEditionFrom(from: EditionSource): void {
+  source = from;
+  catalog = undefined;
+}
 
 /**
  * The edition's catalog, fetched once and shared by every page.
  * @example const { articles } = await loadCatalog();
  */
 export function loadCatalog(): Promise<Catalog> {
-  catalog ??= fetchJson<CatalogIndex>(assetUrl(indexUrl)).then(indexCatalog, (err) => {
+  catalog ??= source.index().then(indexCatalog, (err) => {
     catalog = undefined; // let the next page try again
     throw err;
   });
@@ -67,7 +90,7 @@ export function loadCatalog(): Promise<Catalog> {
 
 /** Fetches one article's sanitized body. Rejects when it cannot be had (offline, not cached). */
 export function loadBody(article: ArticleSummary): Promise<ArticleBody> {
-  return fetchJson<ArticleBody>(assetUrl(article.body));
+  return source.body(article);
 }
 
 /** The older and newer neighbours of an article in the edition (newest first). */

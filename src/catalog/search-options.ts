@@ -35,14 +35,29 @@ export const INDEX_OPTIONS: Options<SearchDocument> = {
   processTerm,
 };
 
+/** Prefix matching on the last word only, the one being typed ("sourd" finds "sourdough"). */
+export const searchPrefix = (term: string, i: number, terms: string[]): boolean =>
+  i === terms.length - 1 && term.length >= 2;
+
+/** Typos from five letters on, one per word, two from eight ("vienaa" finds "vienna"). */
+export const searchFuzziness = (term: string): number =>
+  term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0;
+
+/** A word in the title counts more than one in the body. */
+export const FIELD_BOOSTS: Record<keyof Omit<SearchDocument, "slug">, number> = {
+  title: 3,
+  excerpt: 1.5,
+  category: 2,
+  text: 1,
+};
+
 /**
- * Prefix matching on the last word only, the one being typed ("sourd" finds "sourdough"); typos
- * from five letters on, one per word, two from eight ("vienaa" finds "vienna"); a word in the
- * title counts more than one in the body; every word must match.
+ * The query settings above, as MiniSearch takes them; every word must match. The sharded index
+ * (search-shards.ts) follows the same rules.
  */
 export const QUERY_OPTIONS: SearchOptions = {
-  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-  fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
-  boost: { title: 3, excerpt: 1.5, category: 2 },
+  prefix: searchPrefix,
+  fuzzy: (term) => searchFuzziness(term) || false,
+  boost: FIELD_BOOSTS,
   combineWith: "AND",
 };

@@ -1,4 +1,5 @@
 import { onCleanup } from "solid-js";
+import { isServer } from "solid-js/web";
 import type { ArticleImage as Image } from "../catalog/types.ts";
 import { assetUrl } from "../catalog/catalog.ts";
 import { CACHED_EVENT } from "../catalog/offline-files.ts";
@@ -18,7 +19,7 @@ export function ArticleImage(props: { image: Image; eager?: boolean }) {
     stop();
     img?.setAttribute("src", assetUrl(props.image.src));
   };
-  onCleanup(stop);
+  if (!isServer) onCleanup(stop); // the server renderer has no events to stop listening to
   return (
     <img
       ref={img}

@@ -1,13 +1,10 @@
 import { A } from "@solidjs/router";
 import { For } from "solid-js";
+import type { ArticleSummary } from "../catalog/types.ts";
 import "./ContinueReading.css";
 
-export interface Unfinished {
-  slug: string;
-  title: string;
-  /** 0–1 */
-  progress: number;
-}
+/** An article started and not finished, and how far the reader got (0–1). */
+export type Unfinished = Pick<ArticleSummary, "slug" | "title"> & { progress: number };
 
 /** Articles the reader started and did not finish, each a link back to where they stopped. */
 export function ContinueReading(props: { articles: Unfinished[] }) {

@@ -1,16 +1,8 @@
-import { A, createAsync, useLocation, useNavigate, useParams } from "@solidjs/router";
-import {
-  createEffect,
-  createResource,
-  createSignal,
-  lazy,
-  Match,
-  Show,
-  Suspense,
-  Switch,
-  untrack,
-} from "solid-js";
-import { loadBody, loadCatalog, movedTo, neighbours } from "../catalog/catalog.ts";
+import { A, createAsync, revalidate, useLocation, useNavigate, useParams } from "@solidjs/router";
+import { createEffect, createResource, createSignal, Match, Show, Switch, untrack } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { movedTo, neighbours } from "../catalog/catalog.ts";
+import { getBody, getCatalog } from "../catalog/queries.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
 import { usePageTitle } from "../state/page.ts";
@@ -23,14 +15,13 @@ import { trackReading } from "../features/reading/reading-tracker.ts";
 import { isRead, isSaved, markRead, toggleBookmark, toggleRead } from "../state/library.ts";
 import { shareLink } from "../features/reading/share.ts";
 import { LoadFailed } from "../components/LoadFailed.tsx";
+import { notifyFailure } from "../state/notices.ts";
 
-// Highlights come with their own chunk, fetched once the body is in the page.
-const ArticleHighlights = lazy(() => import("../features/highlights/ArticleHighlights.tsx"));
-
+type Highlights = (typeof import("../features/highlights/ArticleHighlights.tsx"))["default"];
 /** `/articles/<slug>`: one article. The slug is untrusted: it only ever selects from the catalog. */
 export default function ArticlePage() {
   const params = useParams<{ slug: string }>();
-  const catalog = createAsync(() => loadCatalog());
+  const catalog = createAsync(() => getCatalog());
   // A renamed article's old address shows the article at once, and its address becomes the new
   // one in place of the old in the history (Back goes to the page before, not to the old address
   // again). The article stays the same object throughout, so nothing on the page is rebuilt.
@@ -47,13 +38,24 @@ export default function ArticlePage() {
       navigate(`/articles/${now}${here.search}${here.hash}`, { replace: true });
     }
   });
-  const [body, { refetch }] = createResource(article, loadBody);
+  // The body through its query: the fetch a hovered or focused link started is the one read here.
+  // A failed fetch stays failed in the query until "Try again" revalidates it.
+  const [body, { refetch }] = createResource(
+    () => article()?.slug,
+    async (slug) => (await getBody(slug)) ?? Promise.reject(new Error(`No article ${slug}`)),
+  );
+  const retry = () => {
+    void revalidate(getBody.keyFor(slug()), true); // forgets the failure at once
+    void refetch();
+  };
   const around = () => {
     const c = catalog();
     return c ? neighbours(c, slug()) : {};
   };
 
-  usePageTitle(() => article()?.title);
+  // Shown once its body is in (or cannot be had): the static page's first screen, which carries
+  // the body, gives way only then, so nothing moves.
+  usePageTitle(() => (body.state === "ready" || body.state === "errored") && article()?.title);
   createEffect(() => {
     const a = article();
     // Only a new article re-runs this: marking unread by hand must not be undone here.
@@ -63,7 +65,9 @@ export default function ArticlePage() {
   // An opened article stays readable offline, and its "Available offline" marker says so.
   createEffect(() => {
     const a = article();
-    if (a && body.state === "ready") void keepOffline(a.slug);
+    const b = body.state === "ready" ? body() : undefined;
+    // The body in hand is the one kept: opening an article fetches it once.
+    if (a && b) void keepOffline(a.slug, b);
   });
 
   // Back to where the reader left this article once its body is in the page; then follow along.
@@ -72,6 +76,18 @@ export default function ArticlePage() {
   createEffect(() => {
     const p = prose();
     if (article() && body.state === "ready" && p) reading.shown(p);
+  });
+
+  // Highlights come with their own chunk, fetched once a body is in the page. Not a lazy()
+  // component: under the router's Suspense it would hold the whole article back (a navigation
+  // commits only when every lazy part has loaded) until the highlights' code arrived.
+  const [highlights, setHighlights] = createSignal<Highlights>();
+  createEffect(() => {
+    if (!prose() || highlights()) return;
+    import("../features/highlights/ArticleHighlights.tsx").then(
+      (m) => setHighlights(() => m.default),
+      (err: unknown) => notifyFailure("Loading highlights", err),
+    );
   });
 
   return (
@@ -116,7 +132,7 @@ export default function ArticlePage() {
                 <LoadFailed
                   online="This article could not be loaded."
                   offline="This article isn't available offline yet."
-                  onRetry={() => refetch()}
+                  onRetry={retry}
                 />
               </Match>
               <Match when={body()}>
@@ -130,30 +146,37 @@ export default function ArticlePage() {
             </Switch>
             {/* A new body (another article) is a new layer: its marks are painted afresh. */}
             <Show when={body.state === "ready" && prose() && body()} keyed>
-              <Suspense>
-                <ArticleHighlights slug={a().slug} title={a().title} prose={prose()!} />
-              </Suspense>
+              <Show when={highlights()}>
+                {(h) => (
+                  <Dynamic component={h()} slug={a().slug} title={a().title} prose={prose()!} />
+                )}
+              </Show>
             </Show>
             <nav class="neighbours" aria-label="More articles">
-              <Show when={around().older}>
-                {(older) => (
-                  <A href={`/articles/${older().slug}`} rel="prev">
-                    <span class="label">Previous article</span> {older().title}
-                  </A>
-                )}
-              </Show>
-              <Show when={around().newer}>
-                {(newer) => (
-                  <A href={`/articles/${newer().slug}`} rel="next">
-                    <span class="label">Next article</span> {newer().title}
-                  </A>
-                )}
-              </Show>
+              <Neighbour article={around().older} rel="prev" label="Previous article" />
+              <Neighbour article={around().newer} rel="next" label="Next article" />
             </nav>
             <ReplyEditor slug={a().slug} title={a().title} />
           </article>
         )}
       </Show>
+    </Show>
+  );
+}
+
+/** A link to the article before or after this one in the edition, when there is one. */
+function Neighbour(props: {
+  article: { slug: string; title: string } | undefined;
+  rel: "prev" | "next";
+  label: string;
+}) {
+  return (
+    <Show when={props.article}>
+      {(a) => (
+        <A href={`/articles/${a().slug}`} rel={props.rel}>
+          <span class="label">{props.label}</span> {a().title}
+        </A>
+      )}
     </Show>
   );
 }

@@ -1,6 +1,7 @@
 import { A, createAsync } from "@solidjs/router";
 import { onCleanup, Show } from "solid-js";
-import { loadCatalog, movedTo } from "../catalog/catalog.ts";
+import { movedTo } from "../catalog/catalog.ts";
+import { getCatalog } from "../catalog/queries.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { firstLine } from "../catalog/first-line.ts";
 import { DraftList, type DraftItem } from "../components/DraftList.tsx";
@@ -29,7 +30,7 @@ const at = (ms: number) => `${formatDay(ms)} at ${formatTime(ms)}`;
 
 /** `/drafts`: every reply draft on this device, the most recently edited first, and its other versions. */
 export default function DraftsPage() {
-  const catalog = createAsync(() => loadCatalog());
+  const catalog = createAsync(() => getCatalog());
   onCleanup(followVersions());
   const items = (): DraftItem[] => {
     const c = catalog();

@@ -6,7 +6,7 @@ import {
   useSearchParams,
 } from "@solidjs/router";
 import { createEffect, Show } from "solid-js";
-import { loadCatalog } from "../catalog/catalog.ts";
+import { getCatalog } from "../catalog/queries.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { FilterNav } from "../components/FilterNav.tsx";
 import { pageShown } from "../state/page.ts";
@@ -24,7 +24,7 @@ export default function ListPage() {
   const params = useParams<{ category?: string }>();
   const [search] = useSearchParams<{ filter?: string }>();
   const location = useLocation();
-  const catalog = createAsync(() => loadCatalog());
+  const catalog = createAsync(() => getCatalog());
   const category = () => {
     const slug = params.category;
     return slug === undefined ? undefined : catalog()?.categories.find((c) => c.slug === slug);

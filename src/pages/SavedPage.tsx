@@ -1,6 +1,7 @@
 import { A, createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { loadCatalog, movedTo } from "../catalog/catalog.ts";
+import { movedTo } from "../catalog/catalog.ts";
+import { getCatalog } from "../catalog/queries.ts";
 import { formatDay } from "../catalog/format.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { usePageTitle } from "../state/page.ts";
@@ -10,7 +11,7 @@ import { loadBookmarkRecords } from "../storage/bookmarks.ts";
 
 /** `/saved`: bookmarked articles, the most recently saved first; then those no longer in the edition. */
 export default function SavedPage() {
-  const catalog = createAsync(() => loadCatalog());
+  const catalog = createAsync(() => getCatalog());
   const saved = () =>
     (catalog()?.articles ?? [])
       .filter((a) => isSaved(a.slug))

@@ -1,7 +1,7 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, Match, Show, Switch } from "solid-js";
-import { loadCatalog } from "../catalog/catalog.ts";
-import { loadSearch } from "../state/search.ts";
+import { getCatalog } from "../catalog/queries.ts";
+import { loadSearch, type Answer } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
 import { SearchResults } from "../components/SearchResults.tsx";
 import { documentTitle, usePageTitle } from "../state/page.ts";
@@ -15,11 +15,21 @@ type Params = { q?: string; unread?: string; saved?: string; short?: string; cat
 /** `/search?q=...`: full-text search over the edition, with filters kept in the URL too. */
 export default function SearchPage() {
   const [params, setParams] = useSearchParams<Params>();
-  const catalog = createAsync(() => loadCatalog());
+  const catalog = createAsync(() => getCatalog());
   const query = () => (params.q ?? "").trim();
-  // The index is fetched on the first non-empty query, not when the page opens.
+  // The search's manifest is fetched on the first non-empty query, not when the page opens.
   const [searcher, { refetch }] = createResource(() => query() !== "", loadSearch);
   const ready = () => (searcher.state === "ready" ? searcher() : undefined);
+  // Each query fetches the shards it needs; the previous answer stays shown meanwhile.
+  const [answer, { refetch: retry }] = createResource(
+    () => {
+      const s = ready();
+      const q = query();
+      return s && q ? { s, q } : false;
+    },
+    async ({ s, q }) => ({ ...(await s.search(q)), query: q }),
+  );
+  const latest = () => (answer.state === "errored" ? undefined : answer.latest);
   const filters = (): SearchFilterValues => ({
     unread: params.unread === "1",
     saved: params.saved === "1",
@@ -27,10 +37,10 @@ export default function SearchPage() {
     category: params.category ?? "",
   });
   const found = createMemo(() => {
-    const s = ready();
+    const a = latest();
     const c = catalog();
-    if (!s || !c || !query()) return [];
-    return s.search(query()).flatMap((hit) => {
+    if (!a || !c || !query()) return [];
+    return a.hits.flatMap((hit) => {
       const article = c.bySlug.get(hit.slug);
       return article ? [{ article, terms: hit.terms }] : [];
     });
@@ -45,12 +55,15 @@ export default function SearchPage() {
         (!f.category || a.categorySlug === f.category),
     );
   };
-  const count = () => {
+  const count = (a: Answer & { query: string }) => {
     const n = shown().length;
     const hidden = found().length - n;
     return (
-      `${n === 1 ? "1 result" : `${n} results`} for “${query()}”` +
-      (hidden > 0 ? ` (${hidden} more hidden by the filters)` : "")
+      `${n === 1 ? "1 result" : `${n} results`} for “${a.query}”` +
+      (hidden > 0 ? ` (${hidden} more hidden by the filters)` : "") +
+      (a.unreachable > 0
+        ? `; ${a.exact ? "" : "up to "}${a.unreachable} more need a connection`
+        : "")
     );
   };
   const change = (c: Partial<SearchFilterValues>) =>
@@ -79,7 +92,7 @@ export default function SearchPage() {
       />
       {/* Always in the page, so screen readers announce each new count. */}
       <p class="result-count" role="status">
-        {ready() && query() ? count() : ""}
+        {latest() && query() ? count(latest()!) : ""}
       </p>
       <Switch>
         <Match when={!query()}>
@@ -89,17 +102,17 @@ export default function SearchPage() {
             shortcut.
           </p>
         </Match>
-        <Match when={searcher.error}>
+        <Match when={searcher.error || answer.error}>
           <LoadFailed
             online="The search could not be loaded."
             offline="The search isn't available offline yet."
-            onRetry={() => refetch()}
+            onRetry={() => (searcher.error ? refetch() : retry())}
           />
         </Match>
-        <Match when={!ready()}>
+        <Match when={!latest()}>
           <p class="loading">Loading the search…</p>
         </Match>
-        <Match when={ready()}>
+        <Match when={latest()}>
           <Show when={shown().length > 0}>
             <SearchResults
               results={shown()}

@@ -1,24 +1,14 @@
-import { Route, Router } from "@solidjs/router";
-import { lazy, onCleanup } from "solid-js";
+import { Router } from "@solidjs/router";
+import { onCleanup } from "solid-js";
 import { Shell } from "./Shell.tsx";
 import { onBookmarked, startLibrary } from "../state/library.ts";
 import { keepOffline } from "../state/offline.ts";
 import { startSettings } from "../state/settings.ts";
 import { hasSafetyCopies, startDrafts } from "../state/drafts.ts";
 import { settleMoves } from "../state/moves-state.ts";
-import ListPage from "../pages/ListPage.tsx";
-import NotFoundPage from "../pages/NotFoundPage.tsx";
+import { routes } from "./routes.ts";
 
-// Every page but the list is its own chunk, fetched when first opened (and precached by the
-// service worker), so the start-up bundle carries only what `/` shows.
-const ArticlePage = lazy(() => import("../pages/ArticlePage.tsx"));
-const SavedPage = lazy(() => import("../pages/SavedPage.tsx"));
-const DraftsPage = lazy(() => import("../pages/DraftsPage.tsx"));
-const SettingsPage = lazy(() => import("../pages/SettingsPage.tsx"));
-const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
-const HighlightsPage = lazy(() => import("../pages/HighlightsPage.tsx"));
-
-/** The route table. `base` is the deploy path without its trailing slash ("" at the root). */
+/** The app: its stores started, and the route table (./routes.ts). `base` is the deploy path without its trailing slash ("" at the root). */
 export function App(props: { base?: string }) {
   void startLibrary();
   // A bookmarked article must open offline.
@@ -34,15 +24,7 @@ export function App(props: { base?: string }) {
   settleMoves(drafted);
   return (
     <Router base={props.base} root={Shell}>
-      <Route path="/" component={ListPage} />
-      <Route path="/category/:category" component={ListPage} />
-      <Route path="/articles/:slug" component={ArticlePage} />
-      <Route path="/saved" component={SavedPage} />
-      <Route path="/drafts" component={DraftsPage} />
-      <Route path="/highlights" component={HighlightsPage} />
-      <Route path="/settings" component={SettingsPage} />
-      <Route path="/search" component={SearchPage} />
-      <Route path="*404" component={NotFoundPage} />
+      {routes}
     </Router>
   );
 }

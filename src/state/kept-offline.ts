@@ -1,12 +1,13 @@
 // The articles a reader keeps offline: each opened or bookmarked article's body and images copied
-// into CONTENT_CACHE (Cache Storage), which no update clears, so it opens offline whatever later
-// deploys precache. The body's copy carries when it was last opened and which files it needs; the
-// cache is kept within OFFPRINT_READER_CACHE_MB (./eviction.ts decides what goes). Done from the
-// page, not the worker: only the page knows the reader's bookmarks and drafts.
+// into the reader cache (`CACHES.content`, Cache Storage), which no update clears, so it opens
+// offline whatever later deploys precache. The body's copy carries when it was last opened and
+// which files it needs; the cache is kept within OFFPRINT_READER_CACHE_MB (./eviction.ts decides
+// what goes). Done from the page, not the worker: only the page knows the reader's bookmarks and
+// drafts.
 // Loaded on demand by ./offline.ts and the settings page, never at start-up.
 import type { ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadCatalog } from "../catalog/catalog.ts";
-import { CONTENT_CACHE } from "../catalog/offline-files.ts";
+import { CACHES } from "../storage/keys.ts";
 import { isTrustworthy } from "../catalog/content-rules.ts";
 import { isSaved, startLibrary, storageProblem } from "./library.ts";
 import { hasDraft, startDrafts } from "./drafts.ts";
@@ -58,7 +59,7 @@ export function keep(article: ArticleSummary, html: string): Promise<void> {
   return serially(async () => {
     const body = assetUrl(article.body);
     const images = [...(article.image ? [assetUrl(article.image.src)] : []), ...imagesIn(html)];
-    const cache = await caches.open(CONTENT_CACHE);
+    const cache = await caches.open(CACHES.content);
     for (const url of new Set(images)) {
       if (!(await cache.match(url))) await cache.put(url, await copyOf(url));
     }
@@ -141,7 +142,7 @@ async function shrink(cache: Cache, budget: number): Promise<number> {
 }
 
 const shrinkTo = (budget: number) =>
-  serially(async () => shrink(await caches.open(CONTENT_CACHE), budget));
+  serially(async () => shrink(await caches.open(CACHES.content), budget));
 
 /**
  * Keeps the reader cache within OFFPRINT_READER_CACHE_MB: old revisions and removed articles go
@@ -172,7 +173,7 @@ export function removeUnpinned(): Promise<number> {
  */
 export async function forgetKeptOffline(): Promise<void> {
   if (typeof caches === "undefined") return;
-  await serially(() => caches.delete(CONTENT_CACHE));
+  await serially(() => caches.delete(CACHES.content));
 }
 
 /** How much is kept offline: complete articles of this edition, and the bytes of all files. */
@@ -187,7 +188,7 @@ export interface KeptSummary {
  */
 export async function keptSummary(): Promise<KeptSummary> {
   if (typeof caches === "undefined") throw new Error("This browser has no Cache Storage");
-  const { sizes, groups } = await serially(async () => holdings(await caches.open(CONTENT_CACHE)));
+  const { sizes, groups } = await serially(async () => holdings(await caches.open(CACHES.content)));
   return {
     articles: groups.filter(
       (g) => !g.stale && g.article && g.files.includes(assetUrl(g.article.body)),

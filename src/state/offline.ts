@@ -2,7 +2,7 @@
 // Storage holds (precached by the service worker or cached when opened or bookmarked), and the
 // pending update of the app. The service worker itself is registered by ./register-sw.ts.
 import { createSignal } from "solid-js";
-import type { ArticleSummary } from "../catalog/types.ts";
+import type { ArticleBody, ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadBody, loadCatalog } from "../catalog/catalog.ts";
 import { CACHED_EVENT, CONTENT_CACHED } from "../catalog/offline-files.ts";
 import { onNewerRecord } from "../storage/records.ts";
@@ -68,12 +68,15 @@ export function isAvailableOffline(article: ArticleSummary): boolean {
  * throws, since it runs beside the action that asked for it (a bookmark, an opened page).
  * @example await toggleBookmark(slug); void keepOffline(slug);
  */
-export async function keepOffline(slug: string): Promise<boolean> {
+export async function keepOffline(slug: string, fetched?: ArticleBody): Promise<boolean> {
   if (!hasCaches()) return false;
   try {
     const article = (await loadCatalog()).bySlug.get(slug);
     if (!article) return false;
-    const [body, { keep }] = await Promise.all([loadBody(article), import("./kept-offline.ts")]);
+    const [body, { keep }] = await Promise.all([
+      fetched?.slug === slug ? fetched : loadBody(article),
+      import("./kept-offline.ts"),
+    ]);
     await keep(article, body.html);
     dispatchEvent(new Event(CACHED_EVENT));
     return true;

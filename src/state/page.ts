@@ -16,7 +16,7 @@ export function documentTitle(title?: string): string {
 }
 
 /**
- * The app has drawn a page: index.html's static first screen (build/first-screen.ts) gives way,
+ * The app has drawn a page: the page's static first screen (build/prerender.ts) gives way,
  * and what the reader typed into its search box moves to the app's.
  */
 export function firstScreenDone(): void {

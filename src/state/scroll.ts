@@ -1,6 +1,8 @@
 // Scroll positions of list pages, kept per URL in sessionStorage so "back" returns to the same place,
 // even after a reload.
-const KEY = "offprint:scroll";
+import { WEB_KEYS } from "../storage/keys.ts";
+
+const KEY = WEB_KEYS.scrollPositions;
 /** The URL the last back/forward navigation went to; only that URL gets its position back. */
 let popped = "";
 

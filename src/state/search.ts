@@ -1,10 +1,10 @@
-// Full-text search in the browser: the index the build wrote is fetched, and MiniSearch loaded,
-// only when the reader first searches, so the first page load pays nothing for it.
+// Full-text search in the browser over the sharded index (catalog/search-shards.ts): the manifest
+// is fetched on the first search, then each query fetches only the shards holding its terms
+// (kept for the rest of the page's life). Nothing is fetched before the reader searches.
 import { searchUrl } from "virtual:offprint/edition";
 import { onDispose } from "./synced-records.ts";
-import { assetUrl, EditionUnavailableError } from "../catalog/catalog.ts";
-import { isJsonType } from "../catalog/offline-files.ts";
-import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from "../catalog/search-options.ts";
+import { assetUrl, fetchJson, loadCatalog } from "../catalog/catalog.ts";
+import type { SearchManifest, Shard, ShardFile } from "../catalog/search-shards.ts";
 
 /** One matching article, best first; `terms` are the article's words that matched the query. */
 export interface Hit {
@@ -13,34 +13,75 @@ export interface Hit {
   terms: string[];
 }
 
+export interface Answer {
+  hits: Hit[];
+  /**
+   * Articles of the archive that may match but could not be searched (offline): 0 when every
+   * shard was fetched; `exact` says whether the number is exact or an upper bound.
+   */
+  unreachable: number;
+  exact: boolean;
+}
+
 export interface Searcher {
-  search(query: string): Hit[];
+  search(query: string): Promise<Answer>;
 }
 
 let searcher: Promise<Searcher> | undefined;
-// A new app on this page fetches the index again on its first search.
+// A new app on this page fetches the manifest again on its first search.
 onDispose(() => (searcher = undefined));
 
+/** A fetch that failed for want of a network, not because the server said no. */
+const isNetworkError = (err: unknown) => err instanceof TypeError;
+
 /**
- * The edition's search, loaded once per page load (the service worker keeps the file offline).
- * @example const hits = (await loadSearch()).search("vienna");
+ * The edition's search, loaded once per page load (the service worker keeps the manifest and the
+ * recent shards offline).
+ * @example const { hits } = await (await loadSearch()).search("vienna");
  */
 export function loadSearch(): Promise<Searcher> {
   searcher ??= (async (): Promise<Searcher> => {
-    const [{ default: MiniSearch }, res] = await Promise.all([
-      import("minisearch"),
-      fetch(assetUrl(searchUrl)),
+    const [engine, { default: SearchableMap }, manifest, catalog] = await Promise.all([
+      import("../catalog/search-shards.ts"),
+      import("minisearch/SearchableMap"),
+      fetchJson<SearchManifest>(assetUrl(searchUrl)),
+      loadCatalog(),
     ]);
-    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`.trim());
-    if (!isJsonType(res.headers.get("content-type"))) throw new EditionUnavailableError();
-    const index = await MiniSearch.loadJSONAsync<SearchDocument>(await res.text(), INDEX_OPTIONS);
+    const vocabulary = new SearchableMap<number>();
+    manifest.terms.forEach((term, i) => vocabulary.set(term, i));
+    const shards = new Map<string, Promise<Shard>>();
+    const shard = (file: string) => {
+      let loading = shards.get(file);
+      if (!loading) {
+        loading = fetchJson<ShardFile>(assetUrl(file)).then(engine.readShard);
+        loading.catch(() => shards.delete(file)); // the next query tries again
+        shards.set(file, loading);
+      }
+      return loading;
+    };
     return {
-      search: (query) =>
-        query.trim()
-          ? index
-              .search(query, QUERY_OPTIONS)
-              .map((r) => ({ slug: String(r.id), score: r.score, terms: r.terms }))
-          : [],
+      async search(query) {
+        const expansions = engine.expand(engine.queryTerms(query), vocabulary);
+        if (!expansions.length) return { hits: [], unreachable: 0, exact: true };
+        const files = engine.shardsFor(manifest, expansions);
+        const recent = await Promise.all(files.recent.map(shard));
+        const archive = await Promise.allSettled(files.archive.map(shard));
+        const missing = archive.find((r) => r.status === "rejected");
+        if (missing && !isNetworkError(missing.reason)) throw missing.reason;
+        const loaded = archive.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+        const scored = engine.score(manifest, expansions, [...recent, ...loaded]);
+        const hits = scored.flatMap(({ id, score, terms }) => {
+          const slug = (missing ? id < manifest.recent : true) && catalog.articles[id]?.slug;
+          return slug ? [{ slug, score, terms }] : [];
+        });
+        if (!missing) return { hits, unreachable: 0, exact: true };
+        const one = expansions.length === 1 && expansions[0].terms.size === 1;
+        return {
+          hits,
+          unreachable: engine.archiveMatchesAtMost(manifest, expansions),
+          exact: one,
+        };
+      },
     };
   })().catch((err: unknown) => {
     searcher = undefined; // let the next search try again

@@ -2,6 +2,7 @@
 // load them all once, follow what other tabs write (storage/sync.ts), show what the device holds
 // again after an import, and let go (forget the memory, stop following). Each store module makes
 // one with `createSyncedRecords` and keeps only its own rules beside it.
+import { isServer } from "solid-js/web";
 import { createStore, produce, reconcile } from "solid-js/store";
 import type { Kind } from "../storage/db.ts";
 import { forgetDatabases } from "../storage/db.ts";
@@ -77,6 +78,9 @@ export function createSyncedRecords<T, One = T | undefined>(
     setMany,
     replaceAll,
     start() {
+      // The server renderer (a page rendered at build time) shows a first visit: nothing stored,
+      // and no channel to other tabs left open to keep the build's process alive.
+      if (isServer) return Promise.resolve();
       started ??= (async () => {
         try {
           await options.before?.();

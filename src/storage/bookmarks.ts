@@ -2,7 +2,7 @@
 // `{ v: 2, slug, savedAt, title? }`. Version 2 added the article's title as it was when saved, so a
 // bookmark of an article no longer in the edition can still be named.
 import * as v from "valibot";
-import { loadAll, loadOne, isSlug, REMOVE, SLUG, TIME, update, type Adapter } from "./records.ts";
+import { loadAll, loadOne, isSlug, REMOVE, SLUG, TIME, update, secondVersion } from "./records.ts";
 import { announce } from "./sync.ts";
 
 const TITLE = v.pipe(v.string(), v.maxLength(1000));
@@ -15,15 +15,8 @@ const BookmarkV2 = v.object({
 });
 export type Bookmark = v.InferOutput<typeof BookmarkV2>;
 
-export const BookmarkAdapter: Adapter<Bookmark> = {
-  kind: "bookmarks",
-  version: 2,
-  schemas: { 1: BookmarkV1, 2: BookmarkV2 },
-  migrations: {
-    1: (b: v.InferOutput<typeof BookmarkV1>): Bookmark => ({ ...b, v: 2 }),
-  },
-  validKey: isSlug,
-};
+/** Version 2 added the optional title. */
+export const BookmarkAdapter = secondVersion<Bookmark>("bookmarks", BookmarkV1, BookmarkV2, isSlug);
 
 /**
  * Every bookmark on the device: slug → time saved.

@@ -4,7 +4,7 @@
 // article no longer in the edition can still be named. The synchronous safety copies kept while
 // typing are in ./safety-copies.ts; writes are in ./draft-writes.ts (start-up only reads).
 import * as v from "valibot";
-import { TIME, isSlug, loadAll, loadOne, type Adapter } from "./records.ts";
+import { TIME, isSlug, loadAll, loadOne, secondVersion } from "./records.ts";
 
 /** The longest comment the form accepts; longer text is kept, flagged, never cut. */
 export const COMMENT_LIMIT = 20_000;
@@ -34,13 +34,8 @@ export type Draft = v.InferOutput<typeof DraftV2>;
 /** The version every draft is written as. */
 export const DRAFT_VERSION = 2 as const;
 
-export const DraftAdapter: Adapter<Draft> = {
-  kind: "drafts",
-  version: DRAFT_VERSION,
-  schemas: { 1: DraftV1, 2: DraftV2 },
-  migrations: { 1: (d: v.InferOutput<typeof DraftV1>): Draft => ({ ...d, v: 2 }) },
-  validKey: isSlug,
-};
+/** Version 2 added the optional title. */
+export const DraftAdapter = secondVersion<Draft>("drafts", DraftV1, DraftV2, isSlug);
 
 export const EMPTY_FIELDS: DraftFields = Object.freeze({
   comment: "",

@@ -1,7 +1,12 @@
 // Every name Offprint stores things under, in one place: the IndexedDB databases (one per kind of
 // record, so no schema upgrade is ever needed), the keys of single records, the Web Storage keys
-// kept beside them, and the Web Lock each record is written under. `public/theme.js` repeats
-// `WEB_KEYS.settingsMirror` (it runs before any module).
+// kept beside them, the Cache Storage names, the channel tabs announce writes on, and the Web Lock
+// each record is written under. It imports nothing, so the page, the service worker (src/sw.ts)
+// and build/ can all import it. These names are on readers' devices: never rename one (its data
+// would be orphaned); hence the mixed styles. `public/theme.js` repeats `WEB_KEYS.settingsMirror`
+// (it runs before any module; tests/unit/pages/comfort.test.tsx runs it against this key). The
+// locks of safety copies, taken only by modules loaded later, are named in ./safety-copies.ts:
+// this module is in the start-up chunk, and nothing is stored under a lock's name.
 
 /** One database per kind of record. */
 export const DATABASES = {
@@ -49,7 +54,21 @@ export const WEB_KEYS = {
   positionPending: "offprint-position-pending",
   /** localStorage: present once this device has kept a highlight (lists then load their counts). */
   highlightsKept: "offprint-highlights-kept",
+  /** sessionStorage: the scroll position of each list page, by URL (src/state/scroll.ts). */
+  scrollPositions: "offprint:scroll",
 } as const;
+
+/**
+ * Cache Storage names. The Workbox precache names its own (`…-precache-…`, replaced with each
+ * deploy); these outlive every update.
+ */
+export const CACHES = {
+  /** Articles kept once opened or bookmarked (src/state/kept-offline.ts, src/sw.ts). */
+  content: "offprint-content",
+} as const;
+
+/** The BroadcastChannel on which each tab announces its writes (src/storage/sync.ts). */
+export const CHANNEL = "offprint";
 
 /** Every Web Storage key Offprint writes starts with this. */
 export const WEB_STORAGE_PREFIX = "offprint";

@@ -8,6 +8,8 @@ import { loadDraft } from "./drafts.ts";
 import { keepVersion } from "./versions.ts";
 import {
   PAGE_ID,
+  PAGE_LOCK_PREFIX,
+  safetyLock,
   compareSafetyCopy,
   readAt,
   readSafetyCopy,
@@ -22,8 +24,8 @@ async function openPages(): Promise<Set<string>> {
   try {
     const state = await navigator.locks?.query?.();
     for (const lock of state?.held ?? []) {
-      if (lock.name?.startsWith("offprint-page-"))
-        open.add(lock.name.slice("offprint-page-".length));
+      if (lock.name?.startsWith(PAGE_LOCK_PREFIX))
+        open.add(lock.name.slice(PAGE_LOCK_PREFIX.length));
     }
   } catch {
     // No Web Locks: only this page is known to be open.
@@ -41,7 +43,7 @@ export async function claim(keys: string[]): Promise<void> {
     bySlug.set(found.slug, [...(bySlug.get(found.slug) ?? []), { key, copy: found.copy }]);
   }
   for (const [s, copies] of bySlug) {
-    await withLock(`offprint-safety-${s}`, async () => {
+    await withLock(safetyLock(s), async () => {
       const stored = await loadDraft(s);
       copies.sort((a, b) => b.copy.updatedAt - a.copy.updatedAt);
       for (const { key, copy } of copies) {

@@ -41,6 +41,21 @@ export function firstVersion<T extends Versioned>(
   return { kind, version: 1, schemas: { 1: schema }, migrations: {}, validKey };
 }
 
+/**
+ * The adapter of a kind whose version 2 only widened version 1 (an optional field added, a list
+ * of values grown): every version-1 record is a version-2 record once it says so.
+ * @example export const DraftAdapter = secondVersion<Draft>("drafts", DraftV1, DraftV2, isSlug);
+ */
+export function secondVersion<T extends Versioned>(
+  kind: Kind,
+  v1: v.GenericSchema,
+  v2: v.GenericSchema,
+  validKey?: (key: string) => boolean,
+): Adapter<T> {
+  const migrations = { 1: (record: object) => ({ ...record, v: 2 }) };
+  return { kind, version: 2 as T["v"], schemas: { 1: v1, 2: v2 }, migrations, validKey };
+}
+
 export type Decoded<T> =
   | { state: "missing" }
   | { state: "ok"; value: T; from: number }

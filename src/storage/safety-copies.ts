@@ -13,8 +13,13 @@ import { SLUG, TIME } from "./records.ts";
 export const PAGE_ID: string =
   globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36)}`;
 
-/** The Web Lock a page holds while it lives. */
-export const pageLock = (page: string) => `offprint-page-${page}`;
+/** The Web Lock a page holds while it lives: `offprint-page-<id>`. */
+export const PAGE_LOCK_PREFIX = "offprint-page-";
+const pageLock = (page: string) => `${PAGE_LOCK_PREFIX}${page}`;
+
+/** The Web Lock under which closed pages' copies of one article are taken over. */
+export const safetyLock = (slug: string): string => `offprint-safety-${slug}`;
+
 let holding = false;
 
 /** Holds this page's lock for as long as it lives (released by the browser when it goes). */

@@ -5,7 +5,7 @@
 // "replaced": the draft's text when the reader used another version instead.
 import * as v from "valibot";
 import { DraftFields, hasComment, sameFields, type DraftFields as Fields } from "./drafts.ts";
-import { loadAll, REMOVE, SLUG, TIME, update, type Adapter } from "./records.ts";
+import { loadAll, REMOVE, SLUG, TIME, update, secondVersion } from "./records.ts";
 import { announce } from "./sync.ts";
 
 const REASONS_V1 = ["conflict", "import", "edit", "closed"] as const;
@@ -26,13 +26,13 @@ export type DraftVersion = v.InferOutput<typeof DraftVersionV2>;
 /** The version every kept version is written as. */
 export const KEPT_VERSION = 2 as const;
 
-export const VersionAdapter: Adapter<DraftVersion> = {
-  kind: "versions",
-  version: KEPT_VERSION,
-  schemas: { 1: DraftVersionV1, 2: DraftVersionV2 },
-  migrations: { 1: (k: v.InferOutput<typeof DraftVersionV1>): DraftVersion => ({ ...k, v: 2 }) },
-  validKey: (key) => v.is(ID, key),
-};
+/** Version 2 added the reason `replaced`. */
+export const VersionAdapter = secondVersion<DraftVersion>(
+  "versions",
+  DraftVersionV1,
+  DraftVersionV2,
+  (key) => v.is(ID, key),
+);
 
 /** Every kept version, id → version. */
 export async function loadVersions(): Promise<Map<string, DraftVersion>> {

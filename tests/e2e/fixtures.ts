@@ -20,6 +20,7 @@ export interface Problems {
 const CSP_VIOLATION = "CSP violation:";
 
 export function watch(page: Page, problems: Problems): void {
+  waitForTheApp(page);
   page.on("console", (msg) => {
     if (msg.type() !== "error") return;
     const text = msg.text();
@@ -74,6 +75,43 @@ export async function watchContext(context: BrowserContext, problems: Problems):
   });
   context.on("page", (page) => watch(page, problems));
   for (const page of context.pages()) watch(page, problems);
+}
+
+/**
+ * Waits, after a navigation, until the app has taken the place of the page's static copy
+ * (build/prerender.ts). The copy looks like the page but is not the app: a test that types into it,
+ * or measures it, while the app is taking over acts on elements about to be removed. A page whose
+ * app never starts (its code cannot be fetched) keeps its copy: the wait then just ends.
+ */
+export async function appTookOver(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => !document.getElementById("first-screen"), null, { timeout: 10_000 })
+    .catch(() => undefined);
+}
+
+const waiting = new WeakSet<Page>();
+
+/**
+ * `page.goto` and `page.reload` that wait, when they wait for the load, for the app too: on every
+ * page a test watches (its own, and those of the contexts it makes and watches).
+ */
+function waitForTheApp(page: Page): void {
+  if (waiting.has(page)) return;
+  waiting.add(page);
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const loaded = (options?: { waitUntil?: string }) =>
+    !options?.waitUntil || options.waitUntil === "load";
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (loaded(options)) await appTookOver(page);
+    return response;
+  };
+  page.reload = async (options) => {
+    const response = await reload(options);
+    if (loaded(options)) await appTookOver(page);
+    return response;
+  };
 }
 
 export const test = base.extend<{ problems: Problems }>({

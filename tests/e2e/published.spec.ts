@@ -64,7 +64,10 @@ test.describe("a build for a site at https://gazette.example/news/", () => {
   });
 
   test("writes a feed pair for every category", async () => {
-    expect((await readdir(path.join(DIST, "category"))).sort()).toEqual(CATEGORIES);
+    // Beside each category's static page (category/<slug>.html), a folder holds its feeds.
+    const entries = await readdir(path.join(DIST, "category"), { withFileTypes: true });
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.sort()).toEqual(CATEGORIES);
     const atom = parseAtomFeed(await read("category/science/feed.xml"));
     expect(atom.title?.value).toBe("Science · Offprint");
     expect(atom.entries?.length).toBeGreaterThan(0);

@@ -51,7 +51,13 @@ export async function serveStatic(
           if (s.isFile()) return await send(res, file);
           if (s.isDirectory()) return await send(res, path.join(file, "index.html"));
         } catch {
-          // fall through to the 404 page
+          // An address the build wrote as `<address>.html` (build/prerender.ts), served as GitHub
+          // Pages and Netlify do and as the README tells nginx and Apache to.
+          try {
+            if ((await stat(`${file}.html`)).isFile()) return await send(res, `${file}.html`);
+          } catch {
+            // fall through to the 404 page
+          }
         }
       }
     }

@@ -2,7 +2,7 @@
 // host would after `npm run build`.
 import { vi } from "vitest";
 import { buildEdition, type Edition } from "../../build/edition.ts";
-import { buildSearchIndex } from "../../build/search.ts";
+import { buildSearchShards } from "../../build/search-shards.ts";
 
 const cache = new Map<string, Promise<Edition>>();
 
@@ -12,7 +12,10 @@ export async function serveEdition(folder = "content/articles"): Promise<Edition
   const edition = await cache.get(folder)!;
   const files = new Map(edition.files.map((f) => [f.fileName, f.source]));
   files.set("content/index.json", JSON.stringify(edition.index));
-  files.set("content/search.json", buildSearchIndex(edition).source);
+  // The manifest where edition-stub.ts says it is; the shards under their own names.
+  const [manifest, ...shards] = buildSearchShards(edition, 200);
+  files.set("content/search.json", manifest.source);
+  for (const f of shards) files.set(f.fileName, f.source);
   vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
     const url = new URL(String(input), "http://localhost/");
     const source = files.get(url.pathname.replace(/^\//, ""));

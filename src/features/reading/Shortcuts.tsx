@@ -1,5 +1,5 @@
 import { useMatch, useNavigate } from "@solidjs/router";
-import { createSignal, lazy, onCleanup, Show, Suspense } from "solid-js";
+import { createSignal, lazy, onCleanup, onMount, Show, Suspense } from "solid-js";
 import { SEARCH_BOX_ID } from "../../components/SearchForm.tsx";
 import { installShortcuts } from "./keyboard.ts";
 
@@ -24,20 +24,23 @@ export function Shortcuts() {
   const onArticle = useMatch(() => "/articles/:slug");
   const [help, setHelp] = createSignal(false);
 
-  onCleanup(
-    installShortcuts((action) => {
-      if (action === "help") return setHelp(true);
-      if (action === "search") {
-        const box = document.getElementById(SEARCH_BOX_ID) as HTMLInputElement | null;
-        box?.focus();
-        return box?.select();
-      }
-      const article = onArticle()?.params.slug;
-      queue = queue
-        .then(actions)
-        .then((m) => m.runShortcut(action, { navigate, article }))
-        .catch(() => undefined); // a chunk that cannot load: the next key tries again
-    }),
+  // Keys are listened to in the browser only (onMount never runs in the server renderer).
+  onMount(() =>
+    onCleanup(
+      installShortcuts((action) => {
+        if (action === "help") return setHelp(true);
+        if (action === "search") {
+          const box = document.getElementById(SEARCH_BOX_ID) as HTMLInputElement | null;
+          box?.focus();
+          return box?.select();
+        }
+        const article = onArticle()?.params.slug;
+        queue = queue
+          .then(actions)
+          .then((m) => m.runShortcut(action, { navigate, article }))
+          .catch(() => undefined); // a chunk that cannot load: the next key tries again
+      }),
+    ),
   );
 
   return (

@@ -3,6 +3,7 @@
 // the article page loads it; the positions themselves live in ./positions.ts.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
 import { useBeforeLeave } from "@solidjs/router";
+import { isServer } from "solid-js/web";
 import { keepPending, savePosition, type Position } from "../../storage/positions.ts";
 import { notifyFailure } from "../../state/notices.ts";
 import { FINISHED, progressOf, rememberPosition, startPositions } from "../../state/positions.ts";
@@ -108,16 +109,19 @@ export function trackReading(slug: Accessor<string | undefined>): ReadingTracker
     flush();
     leaving = location.pathname;
   });
-  window.addEventListener("scroll", onScroll, { passive: true });
-  window.addEventListener("pagehide", onPageHide);
-  document.addEventListener("visibilitychange", onHidden);
-  onCleanup(() => {
-    window.removeEventListener("scroll", onScroll);
-    window.removeEventListener("pagehide", onPageHide);
-    document.removeEventListener("visibilitychange", onHidden);
-    cancelAnimationFrame(frame);
-    flush();
-  });
+  // A page rendered on the server is never scrolled: only the browser follows the reader.
+  if (!isServer) {
+    window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("pagehide", onPageHide);
+    document.addEventListener("visibilitychange", onHidden);
+    onCleanup(() => {
+      window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("pagehide", onPageHide);
+      document.removeEventListener("visibilitychange", onHidden);
+      cancelAnimationFrame(frame);
+      flush();
+    });
+  }
 
   return {
     progress,

@@ -1,5 +1,6 @@
 import { useBeforeLeave } from "@solidjs/router";
 import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
+import { isServer } from "solid-js/web";
 import { commentsUrl } from "virtual:offprint/edition";
 import { createDraftEditor } from "./draft-editor.ts";
 import { beforeReload, draftSaved } from "../../state/offline.ts";
@@ -10,10 +11,25 @@ import { Outbox } from "./Outbox.tsx";
 import { COMMENT_LIMIT } from "../../storage/drafts.ts";
 import { ReplyForm } from "./ReplyForm.tsx";
 
-/** The reply form of one article, wired to its draft; a new article gets a new editor. */
+/**
+ * The reply form of one article, wired to its draft; a new article gets a new editor. The static
+ * page of an article (rendered on the server) has no editor, since drafts live in the reader's
+ * browser: readers without JavaScript are told why there is no form.
+ */
 export function ReplyEditor(props: { slug: string; title?: string }) {
+  // The static page of an article (rendered on the server) has no editor: drafts live in the
+  // reader's browser. Its readers without JavaScript are told why there is no form.
   return (
-    <Show when={props.slug} keyed>
+    <Show
+      when={!isServer && props.slug}
+      keyed
+      fallback={
+        <section class="reply">
+          <h2>Leave a Reply</h2>
+          <p>Replies need JavaScript: turn it on to write one.</p>
+        </section>
+      }
+    >
       {(slug) => <Editor slug={slug} title={props.title} />}
     </Show>
   );

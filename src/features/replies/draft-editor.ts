@@ -1,28 +1,13 @@
 // The editor behind one article's reply form: it keeps each keystroke in a synchronous safety copy
 // at once and in IndexedDB after a short pause, flushes when the page is hidden or left, restores
-// the newest text on load, and never overwrites another tab's newer text without asking.
-import { createSignal, onCleanup, type Accessor } from "solid-js";
-import {
-  DRAFT_VERSION,
-  EMPTY_FIELDS,
-  loadDraft,
-  sameFields,
-  type Draft,
-  type DraftFields,
-} from "../../storage/drafts.ts";
+// the newest text on load, and never overwrites another tab's newer text without asking. The
+// rules are in ./draft-rules.ts (a pure reducer); this module carries out their effects: storage,
+// timers, the write queue and the page's events.
+import { createMemo, createSignal, onCleanup, type Accessor } from "solid-js";
+import { loadDraft, sameFields, type Draft, type DraftFields } from "../../storage/drafts.ts";
 import { saveDraft } from "../../storage/draft-writes.ts";
-import {
-  forgetIdentity,
-  loadIdentity,
-  saveIdentity,
-  type Identity,
-} from "../../storage/identity.ts";
-import {
-  clearSafetyCopy,
-  compareSafetyCopy,
-  readSafetyCopy,
-  writeSafetyCopy,
-} from "../../storage/safety-copies.ts";
+import { forgetIdentity, loadIdentity, saveIdentity } from "../../storage/identity.ts";
+import { clearSafetyCopy, readSafetyCopy, writeSafetyCopy } from "../../storage/safety-copies.ts";
 import { claimLeftovers } from "../../storage/claim-leftovers.ts";
 import { StorageFullError, StorageUnavailableError } from "../../storage/db.ts";
 import { requestPersistence } from "../../storage/persist.ts";
@@ -36,20 +21,15 @@ import {
   followDraft,
   trackWrite,
 } from "../../state/drafts.ts";
-
-/** How long typing may pause before the draft is written (the issue allows at most 300 ms). */
-export const SAVE_DELAY_MS = 250;
-/** After a failed save the editor tries again by itself: after 2 s, then twice as long, up to 1 min. */
-export const RETRY_FIRST_MS = 2000;
-const RETRY_MAX_MS = 60_000;
-
-type Status =
-  | { kind: "idle" }
-  | { kind: "saved"; at: number }
-  | { kind: "discarded" }
-  | { kind: "posted" }
-  | { kind: "conflict" }
-  | { kind: "failed"; error: unknown };
+import {
+  identityFields,
+  initialDraftState,
+  isDirty,
+  reduceDraft,
+  type DraftEffect,
+  type DraftEvent,
+  type DraftStatus,
+} from "./draft-rules.ts";
 
 function when(at: number): string {
   const sameDay = formatDay(at) === formatDay(Date.now());
@@ -57,7 +37,7 @@ function when(at: number): string {
 }
 
 /** The status line's words: what happened to the last write, never "saved" when it failed. */
-function statusText(status: Status): string {
+function statusText(status: DraftStatus): string {
   switch (status.kind) {
     case "idle":
       return "";
@@ -79,14 +59,6 @@ function statusText(status: Status): string {
     }
   }
 }
-
-const isEmpty = (f: DraftFields) => sameFields(f, EMPTY_FIELDS);
-const identityFields = (id: Identity | undefined): DraftFields => ({
-  comment: "",
-  name: id?.name ?? "",
-  email: id?.email ?? "",
-  website: id?.website ?? "",
-});
 
 export interface DraftEditor {
   /** False until the stored draft and the safety copy are read: the form waits for it. */
@@ -120,140 +92,128 @@ export interface DraftEditor {
  * @example const editor = createDraftEditor("some-slug", "Some title"); editor.edit("comment", "Hello");
  */
 export function createDraftEditor(slug: string, title?: string): DraftEditor {
-  const [ready, setReady] = createSignal(false);
-  const [fields, setFields] = createSignal<DraftFields>(EMPTY_FIELDS);
-  const [status, setStatus] = createSignal<Status>({ kind: "idle" });
-  const [conflict, setConflict] = createSignal<Draft>();
-  const [identity, setIdentity] = createSignal<Identity>();
-  // base: the newest stored rev this tab's text is built on (its own writes, or adopted ones).
-  // started: the highest rev this tab has written or started writing; new edits go as started + 1.
-  let base = 0;
-  let started = 0;
-  let inflight: number | undefined;
-  let edits = 0;
-  let savedEdits = 0;
+  // The state as the rules last left it (read by effects at once), and as the views see it.
+  let state = initialDraftState(title);
+  const [view, setView] = createSignal(state);
+  const ready = createMemo(() => view().ready);
+  const fields = createMemo(() => view().fields);
+  const status = createMemo(() => view().status);
+  const conflict = createMemo(() => view().conflict);
+  const identity = createMemo(() => view().identity);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let identityTimer: ReturnType<typeof setTimeout> | undefined;
+  // Writes, discards and clears run one after another, in the order they were asked for.
   let queue: Promise<void> = Promise.resolve();
-  let retryIn = RETRY_FIRST_MS;
-  let closed = false;
-  const dirty = () => edits !== savedEdits;
 
-  const keepSafetyCopy = () =>
-    writeSafetyCopy(slug, {
-      rev: started + 1,
-      base,
-      inflight,
-      fields: fields(),
-      updatedAt: Date.now(),
-    });
+  /** Applies an event; resolves once the writes it started have settled (and told the rules). */
+  function dispatch(event: DraftEvent): Promise<void> {
+    const step = reduceDraft(state, event);
+    state = step.state;
+    setView(state);
+    return Promise.all(step.effects.map(run)).then(() => undefined);
+  }
 
-  const showStored = (d: Draft) => {
-    setFields(isEmpty(d.fields) ? identityFields(identity()) : d.fields);
-    setStatus(isEmpty(d.fields) ? { kind: "discarded" } : { kind: "saved", at: d.updatedAt });
-  };
+  /** Queues `job` behind every write asked for before it. */
+  function enqueue(job: () => Promise<void>, track: boolean): Promise<void> {
+    const next = queue.then(job);
+    queue = next;
+    if (track) trackWrite(next);
+    return next;
+  }
 
-  async function writeNow(): Promise<void> {
-    if (!dirty() || conflict()) return;
-    const snapshot = fields();
-    const at = edits;
-    const rev = ++started;
-    inflight = rev;
-    try {
-      const result = await saveDraft(slug, base, {
-        v: DRAFT_VERSION,
-        rev,
-        fields: snapshot,
-        updatedAt: Date.now(),
-        ...(title ? { title } : {}),
-      });
-      if ("conflict" in result) {
-        setConflict(result.conflict);
-        setStatus({ kind: "conflict" });
+  /** Reads the safety copy's rev when the queue gets there: the write must pass it. */
+  const copyRev = () => readSafetyCopy(slug)?.rev;
+
+  function run(effect: DraftEffect): Promise<void> | void {
+    switch (effect.type) {
+      case "keep-copy":
+        writeSafetyCopy(slug, effect.copy);
+        return;
+      case "drop-copy":
+        clearSafetyCopy(slug, effect.storedRev, effect.force);
+        return;
+      case "write-in":
+        clearTimeout(timer);
+        timer = setTimeout(() => void flush(), effect.ms);
+        return;
+      case "cancel-write":
+        clearTimeout(timer);
+        timer = undefined;
+        return;
+      case "flush":
+        void flush();
+        return;
+      case "save":
+        return (async () => {
+          try {
+            const result = await saveDraft(slug, effect.base, effect.draft);
+            await dispatch(
+              "conflict" in result
+                ? { type: "refused", stored: result.conflict }
+                : { type: "saved", draft: result.saved, edits: effect.edits },
+            );
+          } catch (error) {
+            await dispatch({ type: "save-failed", error });
+          }
+        })();
+      case "stored":
+        applyDraft(slug, effect.draft, true);
+        void requestPersistence();
+        return;
+      case "keep-version": {
+        const { choice, conflict: c, fields: kept } = effect;
+        const step = keepVersion(slug, kept, "conflict", title).then(
+          () => dispatch({ type: "kept", choice, conflict: c, fields: kept, now: Date.now() }),
+          (error: unknown) => dispatch({ type: "keep-failed", choice, error }),
+        );
+        trackWrite(step);
         return;
       }
-      const saved = result.saved;
-      base = saved.rev;
-      started = Math.max(started, saved.rev);
-      savedEdits = at;
-      clearSafetyCopy(slug, saved.rev);
-      applyDraft(slug, saved, true);
-      setStatus({ kind: "saved", at: saved.updatedAt });
-      void requestPersistence();
-      retryIn = RETRY_FIRST_MS;
-    } catch (err) {
-      setStatus({ kind: "failed", error: err });
-      // Try again by itself (storage may be freed without another keystroke), less and less often.
-      if (!closed && !timer) {
-        timer = setTimeout(() => void flush(), retryIn);
-        retryIn = Math.min(retryIn * 2, RETRY_MAX_MS);
+      case "discard": {
+        const { previous } = effect;
+        // (after any write already queued, so that write cannot land after it)
+        void enqueue(
+          () =>
+            discardDraft(slug, previous, copyRev()).then(
+              () => dispatch({ type: "discard-done" }),
+              (error: unknown) =>
+                dispatch({ type: "discard-failed", error, previous, now: Date.now() }),
+            ),
+          false,
+        );
+        return;
       }
-    } finally {
-      inflight = undefined;
+      case "clear":
+        return enqueue(
+          () =>
+            clearDraft(slug, copyRev()).then(
+              () => dispatch({ type: "post-done" }),
+              (error: unknown) => dispatch({ type: "post-failed", error }),
+            ),
+          true,
+        );
+      case "remember-in":
+        clearTimeout(identityTimer);
+        identityTimer = setTimeout(rememberNow, effect.ms);
+        return;
+      case "failure":
+        notifyFailure(effect.what, effect.error);
+        return;
     }
   }
 
   function flush(): Promise<void> {
-    clearTimeout(timer);
-    timer = undefined;
-    const next = queue.then(writeNow);
-    queue = next;
-    trackWrite(next);
-    return next;
+    void dispatch({ type: "flushed" });
+    return enqueue(() => dispatch({ type: "write", now: Date.now() }), true);
   }
 
-  let identityTimer: ReturnType<typeof setTimeout> | undefined;
   function rememberNow(): Promise<void> {
     clearTimeout(identityTimer);
-    const f = fields();
-    const id = { name: f.name, email: f.email, website: f.website };
-    setIdentity({ v: 1, ...id });
-    return saveIdentity(id).catch((err) => notifyFailure("Remembering your name", err));
-  }
-
-  // Another tab's change heard while this form was still loading: followed once it is ready.
-  let heardEarly: Draft | undefined;
-  function adopt(d: Draft): void {
-    if (!ready()) {
-      if (!heardEarly || d.rev > heardEarly.rev) heardEarly = d;
-      return;
-    }
-    if (d.rev <= base) return;
-    if (sameFields(d.fields, fields()) || (isEmpty(d.fields) && !dirty())) {
-      base = d.rev;
-      started = Math.max(started, d.rev);
-      if (!timer) savedEdits = edits;
-      setConflict(undefined);
-      clearSafetyCopy(slug, d.rev);
-      showStored(d);
-    } else if (!dirty()) {
-      base = d.rev;
-      started = Math.max(started, d.rev);
-      showStored(d);
-    } else {
-      setConflict(d);
-      setStatus({ kind: "conflict" });
-    }
-  }
-
-  /**
-   * A conflict's choice: keeps the losing text (`losing`, read again after each write in case the
-   * reader typed meanwhile) as another version, then `choose`s, unless the conflict changed.
-   */
-  function resolve(c: Draft, losing: () => DraftFields, what: string, choose: () => void): void {
-    const step = (async () => {
-      let kept: DraftFields | undefined;
-      try {
-        while (!kept || !sameFields(kept, losing())) {
-          kept = { ...losing() };
-          await keepVersion(slug, kept, "conflict", title);
-        }
-      } catch (err) {
-        notifyFailure(what, err); // the choice stays open: nothing was let go of
-        return;
-      }
-      if (conflict() === c) choose();
-    })();
-    trackWrite(step);
+    const { name, email, website } = state.fields;
+    void dispatch({ type: "identity", identity: { v: 1, name, email, website } });
+    return saveIdentity({ name, email, website }).catch((err) =>
+      notifyFailure("Remembering your name", err),
+    );
   }
 
   const onHidden = () => {
@@ -262,14 +222,13 @@ export function createDraftEditor(slug: string, title?: string): DraftEditor {
   const onPageHide = () => void flush();
   document.addEventListener("visibilitychange", onHidden);
   window.addEventListener("pagehide", onPageHide);
-  const unfollow = followDraft(slug, adopt);
+  const unfollow = followDraft(slug, (draft) => void dispatch({ type: "heard", draft }));
   onCleanup(() => {
-    closed = true;
     document.removeEventListener("visibilitychange", onHidden);
     window.removeEventListener("pagehide", onPageHide);
     unfollow();
     if (identityTimer) void rememberNow();
-    void flush();
+    void dispatch({ type: "closed" });
   });
 
   void (async () => {
@@ -280,31 +239,14 @@ export function createDraftEditor(slug: string, title?: string): DraftEditor {
     await claimLeftovers(slug).catch(() => undefined); // a closed page's text becomes this page's
     const copy = readSafetyCopy(slug);
     const [stored, id] = await Promise.allSettled([loadDraft(slug), loadIdentity()]);
-    if (id.status === "fulfilled") setIdentity(id.value);
-    if (stored.status === "rejected") setStatus({ kind: "failed", error: stored.reason });
-    const record = stored.status === "fulfilled" ? stored.value : undefined;
-    base = started = record?.rev ?? 0;
-    const relation = copy ? compareSafetyCopy(copy, record) : "stored";
-    if (copy && relation !== "stored") {
-      // Text a reload or a closed page left unsaved: it is what the reader last saw.
-      setFields(copy.fields);
-      started = Math.max(started, copy.rev - 1);
-      edits++;
-      if (relation === "conflict" && record) {
-        base = copy.base;
-        setConflict(record);
-        setStatus({ kind: "conflict" });
-      }
-    } else {
-      if (copy && record) clearSafetyCopy(slug, record.rev);
-      if (record) showStored(record);
-      else setFields(identityFields(identity()));
-      if (record && isEmpty(record.fields)) setStatus({ kind: "idle" });
-    }
-    setReady(true);
-    if (heardEarly) adopt(heardEarly);
-    heardEarly = undefined;
-    if (dirty() && stored.status === "fulfilled") void flush();
+    await dispatch({
+      type: "loaded",
+      copy,
+      ...(stored.status === "fulfilled"
+        ? { stored: stored.value }
+        : { unreadable: { error: stored.reason } }),
+      ...(id.status === "fulfilled" ? { identity: id.value } : {}),
+    });
   })();
 
   return {
@@ -315,110 +257,28 @@ export function createDraftEditor(slug: string, title?: string): DraftEditor {
     conflict,
     remember: () => identity() !== undefined,
     canDiscard: () => !sameFields(fields(), identityFields(identity())),
-    edit(name, value) {
-      if (!ready()) return;
-      setFields({ ...fields(), [name]: value });
-      edits++;
-      keepSafetyCopy();
-      if (name !== "comment" && identity()) {
-        clearTimeout(identityTimer);
-        identityTimer = setTimeout(rememberNow, SAVE_DELAY_MS);
-      }
-      clearTimeout(timer);
-      timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
-    },
+    edit: (name, value) => void dispatch({ type: "edited", name, value, now: Date.now() }),
     setRemember(on) {
       if (on) {
         void rememberNow();
       } else {
-        const was = identity();
-        setIdentity(undefined);
+        const was = state.identity;
+        void dispatch({ type: "identity", identity: undefined });
         forgetIdentity().catch((err) => {
-          setIdentity(was);
+          void dispatch({ type: "identity", identity: was });
           notifyFailure("Forgetting your name", err);
         });
       }
     },
-    keepMine() {
-      const c = conflict();
-      if (!c) return;
-      // The other tab's text is kept as another version before this tab's may overwrite it.
-      resolve(
-        c,
-        () => c.fields,
-        "Keeping the other tab's text",
-        () => {
-          base = c.rev;
-          started = Math.max(started, c.rev);
-          setConflict(undefined);
-          edits++;
-          keepSafetyCopy();
-          void flush();
-        },
-      );
-    },
-    loadTheirs() {
-      const c = conflict();
-      if (!c) return;
-      // This tab's text is kept as another version before the form lets go of it.
-      resolve(c, fields, "Keeping your text", () => {
-        clearTimeout(timer);
-        timer = undefined;
-        base = c.rev;
-        started = Math.max(started, c.rev);
-        savedEdits = edits;
-        setConflict(undefined);
-        clearSafetyCopy(slug, c.rev, true);
-        showStored(c);
-      });
-    },
-    discard() {
-      clearTimeout(timer);
-      timer = undefined;
-      const previous = fields();
-      setConflict(undefined);
-      setFields(identityFields(identity()));
-      savedEdits = ++edits;
-      queue = queue.then(async () => {
-        // (discard runs after any write already queued, so that write cannot land after it)
-        try {
-          await discardDraft(slug, previous, readSafetyCopy(slug)?.rev);
-          clearSafetyCopy(slug, 0, true);
-          setStatus({ kind: "discarded" });
-        } catch (err) {
-          setStatus({ kind: "failed", error: err });
-          if (edits === savedEdits) {
-            setFields(previous);
-            edits++;
-            keepSafetyCopy();
-          }
-        }
-      });
-    },
-    posted() {
-      clearTimeout(timer);
-      timer = undefined;
-      setConflict(undefined);
-      setFields(identityFields(identity()));
-      savedEdits = ++edits;
-      const next = queue.then(async () => {
-        try {
-          await clearDraft(slug, readSafetyCopy(slug)?.rev);
-          clearSafetyCopy(slug, 0, true);
-          setStatus({ kind: "posted" });
-        } catch (err) {
-          setStatus({ kind: "failed", error: err });
-        }
-      });
-      queue = next;
-      trackWrite(next);
-      return next;
-    },
+    keepMine: () => void dispatch({ type: "chose", choice: "mine" }),
+    loadTheirs: () => void dispatch({ type: "chose", choice: "theirs" }),
+    discard: () => void dispatch({ type: "discard" }),
+    posted: () => dispatch({ type: "post" }),
     flush,
     async save() {
       await flush();
-      const s = status();
-      if (s.kind === "failed" && dirty()) throw s.error;
+      const s = state.status;
+      if (s.kind === "failed" && isDirty(state)) throw s.error;
     },
   };
 }

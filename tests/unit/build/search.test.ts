@@ -1,27 +1,77 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import MiniSearch from "minisearch";
+import SearchableMap from "minisearch/SearchableMap";
 import { buildEdition } from "../../../build/edition.ts";
-import { buildSearchIndex, htmlToText, searchDocuments } from "../../../build/search.ts";
+import { htmlToText, searchDocuments } from "../../../build/search.ts";
+import { buildSearchShards } from "../../../build/search-shards.ts";
 import {
-  INDEX_OPTIONS,
-  QUERY_OPTIONS,
-  type SearchDocument,
-} from "../../../src/catalog/search-options.ts";
+  archiveMatchesAtMost,
+  expand,
+  queryTerms,
+  score,
+  shardsFor,
+  type SearchManifest,
+  readShard,
+  type ShardFile,
+} from "../../../src/catalog/search-shards.ts";
 
 const edition = await buildEdition("content/articles");
-const file = buildSearchIndex(edition);
-const index = MiniSearch.loadJSON<SearchDocument>(String(file.source), INDEX_OPTIONS);
-const slugsFor = (query: string) => index.search(query, QUERY_OPTIONS).map((r) => r.id);
+// A small recent tier and small shards, so queries cross tiers and shard boundaries.
+const RECENT = 10;
+const [manifestFile, ...shardFiles] = buildSearchShards(edition, RECENT, 4096);
+const manifest = JSON.parse(String(manifestFile.source)) as SearchManifest;
+const shards = new Map(
+  shardFiles.map((f) => [f.fileName, readShard(JSON.parse(String(f.source)) as ShardFile)]),
+);
+const vocabulary = new SearchableMap<number>();
+manifest.terms.forEach((t, i) => vocabulary.set(t, i));
+const query = (q: string) => {
+  const expansions = expand(queryTerms(q), vocabulary);
+  const files = shardsFor(manifest, expansions);
+  return {
+    expansions,
+    files,
+    hits: score(
+      manifest,
+      expansions,
+      [...files.recent, ...files.archive].map((f) => shards.get(f)!),
+    ),
+  };
+};
+const slugsFor = (q: string) => query(q).hits.map((h) => edition.index.articles[h.id].slug);
 
 describe("the search index built at build time", () => {
-  it("is one hashed JSON file under content/", () => {
-    expect(file.fileName).toMatch(/^content\/search-[0-9a-f]{10}\.json$/);
-    expect(index.documentCount).toBe(edition.index.articles.length);
-    const indexGzip = gzipSync(file.source, { level: 9 }).length;
+  it("is a hashed manifest and hashed shards under content/, smaller than the bodies", () => {
+    expect(manifestFile.fileName).toMatch(/^content\/search-[0-9a-f]{10}\.json$/);
+    for (const f of shardFiles)
+      expect(f.fileName).toMatch(/^content\/search\/(recent|archive)-[0-9a-f]{10}\.json$/);
+    expect(manifest.count).toBe(edition.index.articles.length);
+    expect(manifest.recent).toBe(RECENT);
+    expect(manifest.tiers.recent.length).toBeGreaterThan(1);
+    expect(manifest.tiers.archive.length).toBeGreaterThan(1);
+    // Measured as the build writes it: the default tier and shard size.
+    const indexGzip = buildSearchShards(edition, 200).reduce(
+      (sum, f) => sum + gzipSync(f.source, { level: 9 }).length,
+      0,
+    );
     const bodies = edition.files.filter((f) => f.fileName.startsWith("content/articles/"));
     const bodiesGzip = bodies.reduce((sum, f) => sum + gzipSync(f.source, { level: 9 }).length, 0);
     console.log(`search index: ${indexGzip} bytes gzip; all bodies: ${bodiesGzip} bytes gzip`);
+    expect(indexGzip).toBeLessThan(0.7 * bodiesGzip);
+  });
+
+  it("answers a query from only the shards holding its terms", () => {
+    const { files } = query("vienna");
+    expect(files.recent.length + files.archive.length).toBeGreaterThan(0);
+    expect(files.recent.length + files.archive.length).toBeLessThan(shards.size / 4);
+  });
+
+  it("says how many archive articles a query could match when their shards are out of reach", () => {
+    const { expansions, hits } = query("vienna");
+    const archived = hits.filter((h) => h.id >= RECENT).length;
+    expect(archived).toBeGreaterThan(0);
+    // One word matching one term: the count is exact.
+    expect(archiveMatchesAtMost(manifest, expansions)).toBe(archived);
   });
 
   it("ranks the article about talks in Vienna first for “vienna”", () => {
@@ -69,6 +119,7 @@ describe("the search index built at build time", () => {
 
   it("indexes the body's words but none of its markup", () => {
     for (const doc of searchDocuments(edition)) expect(doc.text).not.toMatch(/[<>]/);
+    expect(manifest.terms.some((t) => /[<>]/.test(t))).toBe(false);
     expect(slugsFor("href")).toEqual([]);
     expect(slugsFor("noopener")).toEqual([]);
   });

@@ -5,11 +5,8 @@ import { createRoot } from "solid-js";
 import { renderApp } from "../render-app.tsx";
 import { freshDevice } from "../fresh-device.ts";
 import { draftsSettled, listDrafts, startDrafts } from "../../../src/state/drafts.ts";
-import {
-  createDraftEditor,
-  RETRY_FIRST_MS,
-  SAVE_DELAY_MS,
-} from "../../../src/features/replies/draft-editor.ts";
+import { createDraftEditor } from "../../../src/features/replies/draft-editor.ts";
+import { RETRY_FIRST_MS, SAVE_DELAY_MS } from "../../../src/features/replies/draft-rules.ts";
 import { EMPTY_FIELDS, loadDraft } from "../../../src/storage/drafts.ts";
 import { saveDraft } from "../../../src/storage/draft-writes.ts";
 import { recoverDrafts } from "../../../src/shell/draft-recovery.ts";

@@ -8,7 +8,11 @@ import { disposeStores } from "../../../src/state/synced-records.ts";
 
 // The app loads these on the first search; load them once here, not inside a test's wait.
 beforeAll(async () => {
-  await Promise.all([import("../../../src/pages/SearchPage.tsx"), import("minisearch")]);
+  await Promise.all([
+    import("../../../src/pages/SearchPage.tsx"),
+    import("minisearch/SearchableMap"),
+    import("../../../src/catalog/search-shards.ts"),
+  ]);
 });
 beforeEach(async () => {
   await freshDevice();
@@ -131,6 +135,10 @@ describe("search", () => {
     expect(spy).not.toHaveBeenCalled();
     await user.type(screen.getByRole("searchbox", { name: "Search" }), "crows");
     await results();
-    expect(spy.mock.calls.map((c) => String(c[0]))).toEqual(["/content/search.json"]);
+    // The manifest first, then only shards: nothing else, and nothing before the first letter.
+    const urls = spy.mock.calls.map((c) => String(c[0]));
+    expect(urls[0]).toBe("/content/search.json");
+    expect(urls.length).toBeGreaterThan(1);
+    for (const url of urls.slice(1)) expect(url).toMatch(/^\/content\/search\/recent-/);
   });
 });

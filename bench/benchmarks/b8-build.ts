@@ -1,0 +1,124 @@
+// B8, the build rows: `vite build` (what `npm run build` runs) of a generated edition, cold (empty
+// article cache) and again after editing one article, with the build's peak memory. The timings
+// are wall-clock on whatever else the machine runs, so each row also gives the CPU seconds.
+import { spawn } from "node:child_process";
+import { appendFile, readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { limitResult, type Result } from "../lib/result.ts";
+import { round } from "../lib/stats.ts";
+
+const MB = 1024 * 1024;
+
+/** Goals from issue 17: ≤ 3 ms per article cold, ≤ 10 s after one edit, ≤ 1.5 GB peak. */
+const GOALS = { coldMsPerArticle: 3, editSeconds: 10, peakMb: 1536 };
+
+interface Built {
+  seconds: number;
+  cpuSeconds: number;
+  peak: number;
+  stdout: string;
+}
+
+/** One `vite build` of `content` into `dist` with the article cache in `cache`. */
+async function build(root: string, content: string, dist: string, cache: string): Promise<Built> {
+  const peakFile = path.join(path.dirname(dist), `${path.basename(dist)}.peak`);
+  const started = performance.now();
+  const output: Buffer[] = [];
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        OFFPRINT_CONTENT: content,
+        OFFPRINT_BUILD_CACHE: cache,
+        OFFPRINT_PRECACHE_ARTICLES: "200",
+        OFFPRINT_PRECACHE_MB: "512",
+        NODE_OPTIONS: `--max-old-space-size=8192 --import=${path.join(root, "bench/lib/peak-rss.mjs")}`,
+        BENCH_PEAK_RSS_FILE: peakFile,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout.on("data", (d: Buffer) => output.push(d));
+  child.stderr.on("data", (d: Buffer) => output.push(d));
+  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
+  const stdout = Buffer.concat(output).toString();
+  if (code !== 0) throw new Error(`the build of ${content} failed:\n${stdout.slice(-2000)}`);
+  const seconds = (performance.now() - started) / 1000;
+  const { peak, cpu } = JSON.parse(await readFile(peakFile, "utf8")) as {
+    peak: number;
+    cpu: number;
+  };
+  return { seconds, cpuSeconds: cpu, peak, stdout };
+}
+
+/**
+ * The build rows at one size.
+ * @example await b8build({ root, work, size: 1000, content: "bench/.work/edition-1000", log })
+ */
+export async function b8build(opts: {
+  root: string;
+  work: string;
+  size: number;
+  content: string;
+  log: (msg: string) => void;
+}): Promise<Result[]> {
+  const { root, work, size, content, log } = opts;
+  const cache = path.join(work, `build-cache-${size}`);
+  const dist = path.join(work, `dist-b8-${size}`);
+  await rm(cache, { recursive: true, force: true });
+  const cold = await build(root, content, dist, cache);
+  log(
+    `  cold: ${round(cold.seconds)} s (${round(cold.cpuSeconds)} s CPU), peak ${round(cold.peak / MB)} MB`,
+  );
+  const [first] = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+  await appendFile(path.join(content, first), `\nEdited for B8 at ${new Date().toISOString()}.\n`);
+  const edit = await build(root, content, dist, cache);
+  log(
+    `  after editing one article: ${round(edit.seconds)} s (${round(edit.cpuSeconds)} s CPU), ` +
+      `peak ${round(edit.peak / MB)} MB`,
+  );
+  if (!edit.stdout.includes("rendered: 1 article,")) {
+    throw new Error(`the rebuild did not take the other articles from the cache:\n${edit.stdout}`);
+  }
+  const at = `${size.toLocaleString("en")} articles`;
+  return [
+    limitResult(
+      {
+        id: `B8g-cold-${size}`,
+        name: `build time per article, cold (${at})`,
+        why: "issue 17: a cold build ≤ 3 ms per article",
+        unit: "ms",
+        ours: "vite build, empty article cache",
+        limitValue: GOALS.coldMsPerArticle,
+        note: `${round(cold.seconds)} s in all at ${at}, ${round(cold.cpuSeconds)} s of CPU.`,
+      },
+      [(cold.seconds * 1000) / size],
+    ),
+    limitResult(
+      {
+        id: `B8g-edit-${size}`,
+        name: `build after editing one article (${at})`,
+        why: "issue 17: a rebuild after one edit ≤ 10 s in all",
+        unit: "s",
+        ours: "vite build, article cache kept",
+        limitValue: GOALS.editSeconds,
+        note: `${round(edit.cpuSeconds)} s of CPU.`,
+      },
+      [edit.seconds],
+    ),
+    limitResult(
+      {
+        id: `B8g-memory-${size}`,
+        name: `build peak memory, cold (${at})`,
+        why: "issue 17: peak memory ≤ 1.5 GB at 100,000 articles",
+        unit: "MB",
+        ours: "peak RSS of vite build, worker threads included",
+        limitValue: GOALS.peakMb,
+      },
+      [Math.max(cold.peak, edit.peak) / MB],
+    ),
+  ];
+}

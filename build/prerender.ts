@@ -1,0 +1,176 @@
+// Static HTML for every route, from the app's own components: at the end of a build, Solid's
+// server renderer (src/shell/render-page.tsx, loaded through a Vite server in SSR mode) renders
+// `/`, every category, every article and the shells of the reader's own pages, each as a first
+// visit sees it. Each page is the built index.html with that route's head and, before the app's
+// mount point, its rendered first screen: readers without JavaScript, search engines and link
+// previews get the page; with JavaScript the app takes its place (src/state/page.ts).
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createServer, type Plugin, type ResolvedConfig } from "vite";
+import solid from "vite-plugin-solid";
+import type { Edition } from "./edition.ts";
+import type { Route } from "./head.ts";
+import type { OffprintApi } from "./plugin.ts";
+import { articlePath, categoryPath } from "./site-url.ts";
+
+/** One page the build writes: its file, the app's path, and its head. */
+export interface StaticPage {
+  file: string;
+  /** The route's path from the site root ("/articles/tide"), as the app's router sees it. */
+  path: string;
+  route: Route;
+}
+
+/** The reader's own pages: a shell each (what a first visit shows), titled as the app titles them. */
+const SHELLS = [
+  ["saved", "Saved"],
+  ["drafts", "Drafts"],
+  ["highlights", "Highlights"],
+  ["settings", "Settings"],
+  ["search", "Search"],
+] as const;
+
+/** The pages this writes beside index.html, which the service worker does not precache. */
+export const STATIC_PAGE_GLOBS = [
+  "articles/*.html",
+  "category/*.html",
+  ...SHELLS.map(([at]) => `${at}.html`),
+];
+
+/**
+ * Every page of an edition. An address `x` is written as `x.html` (and `/` as index.html): the
+ * README's "Hosting the static pages" says how hosts serve `x` from it.
+ * @example staticPages(edition).find((p) => p.path === "/articles/tide")?.file // "articles/tide.html"
+ */
+export function staticPages(edition: Edition): StaticPage[] {
+  const pages: StaticPage[] = [{ file: "index.html", path: "/", route: { kind: "home" } }];
+  const categories = new Map<string, string>();
+  for (const a of edition.index.articles) categories.set(a.categorySlug, a.category);
+  for (const [slug, name] of categories) {
+    const at = categoryPath(slug);
+    pages.push({ file: `${at}.html`, path: `/${at}`, route: { kind: "category", slug, name } });
+  }
+  for (const article of edition.index.articles) {
+    const at = articlePath(article.slug);
+    pages.push({ file: `${at}.html`, path: `/${at}`, route: { kind: "article", article } });
+  }
+  for (const [at, title] of SHELLS) {
+    pages.push({ file: `${at}.html`, path: `/${at}`, route: { kind: "page", path: at, title } });
+  }
+  // 404.html stands for every address the build did not write: its head claims none.
+  pages.push({ file: "404.html", path: "/404", route: { kind: "shell" } });
+  return pages;
+}
+
+/**
+ * The server's ids get a prefix of their own: the app lays itself out beside the first screen
+ * until it takes over, and two elements must never share an id. Body footnotes keep theirs, so a
+ * link to a note in the body still leads to it without JavaScript.
+ */
+export function ownIds(html: string): string {
+  return html.replace(
+    /\b(id|for|aria-labelledby|aria-describedby|href)="(#?)(?!user-content-)([^"#\s/][^"\s/]*)"/g,
+    (all, attr: string, hash: string, id: string) =>
+      attr === "href" && !hash ? all : `${attr}="${hash}first-${id}"`,
+  );
+}
+
+/** A built page: the template's head and mount point given the route's head and first screen. */
+export function pageHtml(
+  template: string,
+  { home, head, body, page }: { home: string; head: string; body: string; page: string },
+): string {
+  if (!template.includes(home)) throw new Error("offprint: index.html lost the head it was given");
+  return template
+    .replace(home, () => head)
+    .replace("<html ", () => `<html data-page="${page}" `)
+    .replace('<div id="app">', () => `<div id="first-screen">${ownIds(body)}</div><div id="app">`);
+}
+
+type RenderModule = {
+  renderPage(path: string, base?: string): Promise<string>;
+  readEditionFrom(source: {
+    index(): Promise<Edition["index"]>;
+    body(a: { slug: string }): Promise<{ slug: string; html: string }>;
+  }): void;
+};
+
+/** Loads the app's server renderer over the built edition, in a Vite server of its own. */
+async function loadRenderer(root: string, base: string, api: OffprintApi, edition: Edition) {
+  const virtual = await api.virtualModule();
+  const server = await createServer({
+    configFile: false,
+    root,
+    base,
+    logLevel: "error",
+    appType: "custom",
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    ssr: { noExternal: ["@solidjs/router"] },
+    plugins: [
+      solid({ ssr: true }),
+      {
+        name: "offprint-edition-ssr",
+        resolveId: (id) => (id === "virtual:offprint/edition" ? "\0offprint-edition" : undefined),
+        load: (id) => (id === "\0offprint-edition" ? virtual : undefined),
+      },
+    ],
+  });
+  const mod = (await server.ssrLoadModule("/src/shell/render-page.tsx")) as RenderModule;
+  mod.readEditionFrom({
+    index: async () => edition.index,
+    body: async (a) => {
+      const body = edition.bodies.get(a.slug);
+      if (!body) throw new Error(`offprint: no body for ${a.slug}`);
+      return body;
+    },
+  });
+  return { render: mod.renderPage, close: () => server.close() };
+}
+
+/** The Vite plugin: after the bundle is written, writes every static page beside index.html. */
+export function offprintPrerender(content: () => OffprintApi | undefined): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: "offprint-prerender",
+    apply: "build",
+    configResolved(resolved) {
+      config = resolved;
+    },
+    writeBundle: {
+      // After offprint-content has written 404.html, before the service worker lists the files.
+      sequential: true,
+      async handler(output) {
+        const api = content();
+        const edition = api?.edition();
+        if (!api || !edition) return;
+        const dir = output.dir ?? "dist";
+        const template = await readFile(path.join(dir, "index.html"), "utf8");
+        const home = await api.head({ kind: "home" });
+        const base = config.base.replace(/\/$/, "");
+        const renderer = await loadRenderer(config.root, config.base, api, edition);
+        try {
+          const folders = new Set<string>();
+          for (const page of staticPages(edition)) {
+            const body = await renderer.render(page.path, base);
+            const html = pageHtml(template, {
+              home,
+              head: await api.head(page.route),
+              body,
+              page: base + page.path,
+            });
+            const file = path.join(dir, page.file);
+            const folder = path.dirname(file);
+            if (!folders.has(folder)) {
+              await mkdir(folder, { recursive: true });
+              folders.add(folder);
+            }
+            await writeFile(file, html);
+          }
+        } finally {
+          await renderer.close();
+        }
+      },
+    },
+  };
+}

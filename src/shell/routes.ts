@@ -1,0 +1,38 @@
+// The route table, shared by the app in the browser (App.tsx) and the pages rendered to static
+// HTML at build time (render-page.tsx). A route's `preload` starts its data when a link to it is
+// hovered or focused, or as the route opens: the page then reads the same query entry.
+import type { RouteDefinition } from "@solidjs/router";
+import { lazy } from "solid-js";
+import { getBody, getCatalog } from "../catalog/queries.ts";
+import ListPage from "../pages/ListPage.tsx";
+import NotFoundPage from "../pages/NotFoundPage.tsx";
+
+// Every page but the list is its own chunk, fetched when first opened (and precached by the
+// service worker), so the start-up bundle carries only what `/` shows.
+const ArticlePage = lazy(() => import("../pages/ArticlePage.tsx"));
+const SavedPage = lazy(() => import("../pages/SavedPage.tsx"));
+const DraftsPage = lazy(() => import("../pages/DraftsPage.tsx"));
+const SettingsPage = lazy(() => import("../pages/SettingsPage.tsx"));
+const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
+const HighlightsPage = lazy(() => import("../pages/HighlightsPage.tsx"));
+
+const catalog = () => void getCatalog();
+
+export const routes: RouteDefinition[] = [
+  { path: "/", component: ListPage, preload: catalog },
+  { path: "/category/:category", component: ListPage, preload: catalog },
+  {
+    path: "/articles/:slug",
+    component: ArticlePage,
+    preload: ({ params }) => {
+      catalog();
+      void getBody(params.slug ?? "");
+    },
+  },
+  { path: "/saved", component: SavedPage, preload: catalog },
+  { path: "/drafts", component: DraftsPage, preload: catalog },
+  { path: "/highlights", component: HighlightsPage },
+  { path: "/settings", component: SettingsPage },
+  { path: "/search", component: SearchPage, preload: catalog },
+  { path: "*404", component: NotFoundPage },
+];

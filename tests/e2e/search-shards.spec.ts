@@ -1,0 +1,131 @@
+// Sharded search (issue 17) on a built 1,000-article edition: a search fetches the manifest and
+// only the shards holding its terms, and offline it answers from the precached (recent) shards
+// and says how many more results need a connection.
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import SearchableMap from "minisearch/SearchableMap";
+import { generateEdition } from "../../bench/generate.ts";
+import {
+  archiveMatchesAtMost,
+  expand,
+  queryTerms,
+  shardsFor,
+  type SearchManifest,
+} from "../../src/catalog/search-shards.ts";
+import { buildApp } from "./build.ts";
+import { test, expect } from "./fixtures.ts";
+import { serveStatic, type StaticHost } from "./static-server.ts";
+
+const N = 1000;
+const RECENT = 50;
+const DIST = `${process.env.E2E_DIST ?? "dist"}-shards`;
+const CONTENT = `${DIST}-content`;
+
+/** The synthetic edition, each body cut to its first two paragraphs to keep the build short. */
+async function writeEdition(): Promise<void> {
+  await generateEdition(N, CONTENT);
+  for (const file of await readdir(CONTENT)) {
+    if (!file.endsWith(".md")) continue;
+    const source = await readFile(path.join(CONTENT, file), "utf8");
+    const end = source.indexOf("\n---\n", 4) + 5;
+    const body = source.slice(end).split("\n\n").slice(0, 2).join("\n\n");
+    await writeFile(path.join(CONTENT, file), `${source.slice(0, end)}${body}\n`);
+  }
+}
+
+async function readManifest(): Promise<SearchManifest> {
+  const dir = path.join(DIST, "content");
+  const file = (await readdir(dir)).find((f) => /^search-[0-9a-f]+\.json$/.test(f));
+  return JSON.parse(await readFile(path.join(dir, file ?? "missing"), "utf8")) as SearchManifest;
+}
+
+/** What the engine says a query needs: its shards per tier, and the archive count offline. */
+function plan(manifest: SearchManifest, query: string) {
+  const vocabulary = new SearchableMap<number>();
+  manifest.terms.forEach((t, i) => vocabulary.set(t, i));
+  const expansions = expand(queryTerms(query), vocabulary);
+  return {
+    files: shardsFor(manifest, expansions),
+    unreachable: archiveMatchesAtMost(manifest, expansions),
+  };
+}
+
+const fetchedShards = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => new URL(e.name).pathname.slice(1))
+      .filter((p) => p.startsWith("content/search/")),
+  );
+
+const results = (page: Page) =>
+  page.getByRole("list", { name: "Search results" }).getByRole("article");
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("sharded search over 1,000 articles", () => {
+  let host: StaticHost;
+  let manifest: SearchManifest;
+  let shardCount: number;
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    await writeEdition();
+    await buildApp(DIST, {
+      OFFPRINT_CONTENT: CONTENT,
+      OFFPRINT_PRECACHE_ARTICLES: String(RECENT),
+    });
+    manifest = await readManifest();
+    shardCount = (await readdir(path.join(DIST, "content", "search"))).length;
+    host = await serveStatic(DIST, "/", { spa: true });
+  });
+  test.afterAll(() => host?.close());
+
+  test("a search fetches only the shards holding its terms", async ({ page }) => {
+    const expected = plan(manifest, "harbour");
+    const wanted = [...expected.files.recent, ...expected.files.archive];
+    expect(expected.files.archive.length).toBeGreaterThan(0);
+    expect(wanted.length).toBeLessThan(shardCount / 4);
+
+    await page.goto(`${host.url}search?q=harbour`);
+    await expect(
+      page.getByRole("status").filter({ hasText: /results for “harbour”$/ }),
+    ).toBeVisible();
+    await expect(results(page).first().locator("mark").first()).toHaveText(/harbour/i);
+    expect((await fetchedShards(page)).sort()).toEqual(wanted.sort());
+  });
+
+  test("offline, a search answers from the precached shards and counts what needs a connection", async ({
+    page,
+    context,
+    problems,
+  }) => {
+    test.setTimeout(120_000);
+    problems.allow.push(/ERR_INTERNET_DISCONNECTED/);
+    // Every recent shard is precached; no archive shard is.
+    const sw = await readFile(path.join(DIST, "sw.js"), "utf8");
+    for (const [, file] of manifest.tiers.recent) expect(sw).toContain(`"${file}"`);
+    expect(sw).not.toMatch(/content\/search\/archive-/);
+
+    await page.goto(host.url);
+    // The install precaches the shell, the catalog and the newest articles: slow on a busy machine.
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+    await context.setOffline(true);
+    const { unreachable } = plan(manifest, "harbour");
+    expect(unreachable).toBeGreaterThan(0);
+    await page.getByRole("searchbox", { name: "Search" }).fill("harbour");
+    await page.getByRole("searchbox", { name: "Search" }).press("Enter");
+    await expect(
+      page.getByRole("status").filter({
+        hasText: new RegExp(
+          `results for “harbour”; (up to )?${unreachable} more need a connection$`,
+        ),
+      }),
+    ).toBeVisible();
+    await expect(results(page).first().locator("mark").first()).toHaveText(/harbour/i);
+  });
+});

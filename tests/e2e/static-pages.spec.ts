@@ -1,0 +1,79 @@
+// Every address is a real page: the build writes each route's HTML from the app's own components
+// (build/prerender.ts), so a reader with JavaScript off (and a search engine, a link preview) reads
+// the article, the category and the newest articles without any script.
+import type { Browser, Page } from "@playwright/test";
+import { test, expect } from "./fixtures.ts";
+
+const SLUG = "a-short-history-of-the-bicycle-bell";
+const TITLE = "Ding: A Short History of the Bicycle Bell";
+
+/** A page in a browser with JavaScript disabled. */
+async function withoutJavaScript(browser: Browser, baseURL?: string): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  return context.newPage();
+}
+
+test.describe("without JavaScript", () => {
+  test("an article shows its title, meta line, figure with credit and its whole body", async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await withoutJavaScript(browser, baseURL);
+    const response = await page.goto(`/articles/${SLUG}`);
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveTitle(`${TITLE} · Offprint`);
+    const article = page.getByRole("article");
+    await expect(article.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+    await expect(article.getByRole("link", { name: "Technology" })).toBeVisible();
+    await expect(article.locator("time")).toHaveText("November 2, 2023");
+    await expect(article.getByText("By Anneliese Provost")).toBeVisible();
+    const figure = article.getByRole("figure");
+    await expect(figure.getByRole("img", { name: /brass bicycle bell/ })).toBeVisible();
+    await expect(figure).toContainText("Photo credit: Illustration by Mateo Lindgren for Offprint");
+    // The body from its first paragraph to its last.
+    await expect(article.getByRole("heading", { level: 2, name: "Before the ring" })).toBeVisible();
+    await expect(article.getByText(/^Of all the parts of a bicycle/)).toBeVisible();
+    await expect(article.getByText(/a small brass dome can carry\.$/)).toBeVisible();
+    // The reply form cannot work without script, and says so.
+    await expect(page.getByText("Replies need JavaScript: turn it on to write one.")).toBeVisible();
+    await expect(page.getByRole("textbox", { name: /Comment/ })).toHaveCount(0);
+    await page.context().close();
+  });
+
+  test("a category lists its newest articles as links", async ({ browser, baseURL }) => {
+    const page = await withoutJavaScript(browser, baseURL);
+    await page.goto("/category/technology");
+    await expect(page.getByRole("heading", { level: 1, name: "Technology" })).toBeVisible();
+    const links = page
+      .getByRole("list", { name: "Technology" })
+      .getByRole("heading", { level: 2 })
+      .getByRole("link");
+    await expect(links.filter({ hasText: TITLE })).toHaveAttribute("href", `/articles/${SLUG}`);
+    expect(await links.count()).toBeGreaterThan(1);
+    await page.context().close();
+  });
+
+  test("/ lists at least twenty newest articles as links that open without JavaScript", async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await withoutJavaScript(browser, baseURL);
+    await page.goto("/");
+    const links = page
+      .getByRole("list", { name: "Latest articles" })
+      .getByRole("heading", { level: 2 })
+      .getByRole("link");
+    expect(await links.count()).toBeGreaterThanOrEqual(20);
+    await links.filter({ hasText: TITLE }).click();
+    await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+    await page.context().close();
+  });
+});
+
+test("with JavaScript, the app takes the place of an article's static page", async ({ page }) => {
+  await page.goto(`/articles/${SLUG}`);
+  await expect(page.locator("#first-screen")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Mark as unread" })).toBeVisible();
+  await expect(page.getByLabel("Comment *")).toBeVisible();
+});
