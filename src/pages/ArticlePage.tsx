@@ -78,17 +78,19 @@ export default function ArticlePage() {
     if (article() && body.state === "ready" && p) reading.shown(p);
   });
 
-  // Highlights come with their own chunk, fetched once a body is in the page. Not a lazy()
-  // component: under the router's Suspense it would hold the whole article back (a navigation
-  // commits only when every lazy part has loaded) until the highlights' code arrived.
+  // Highlights come with their own chunk, fetched once a body is in the page, from the body's own
+  // ref: an effect waiting on the body would not run again when a link followed in the app brings
+  // the body in during the router's transition, and a lazy() part would hold the whole article
+  // back (under the router's Suspense) until the highlights' code arrived.
   const [highlights, setHighlights] = createSignal<Highlights>();
-  createEffect(() => {
-    if (!prose() || highlights()) return;
+  const loadHighlights = () => {
+    if (highlights()) return;
     import("../features/highlights/ArticleHighlights.tsx").then(
       (m) => setHighlights(() => m.default),
       (err: unknown) => notifyFailure("Loading highlights", err),
     );
-  });
+  };
+  let proseElement: HTMLDivElement | undefined;
 
   return (
     <Show when={catalog()}>
@@ -137,21 +139,34 @@ export default function ArticlePage() {
               </Match>
               <Match when={body()}>
                 {/* The only innerHTML in the app: sanitized at build time (build/markdown.ts). */}
-                {/* eslint-disable-next-line solid/no-innerhtml */}
-                {(b) => <div class="prose" ref={setProse} innerHTML={b().html} />}
+                {(b) => (
+                  <>
+                    <div
+                      class="prose"
+                      ref={(el) => {
+                        proseElement = el;
+                        setProse(el);
+                        loadHighlights();
+                      }}
+                      // eslint-disable-next-line solid/no-innerhtml
+                      innerHTML={b().html}
+                    />
+                    {/* A new body (another article) is a new layer: its marks are painted afresh. */}
+                    <Show when={highlights() && b()} keyed>
+                      <Dynamic
+                        component={highlights()}
+                        slug={a().slug}
+                        title={a().title}
+                        prose={proseElement!}
+                      />
+                    </Show>
+                  </>
+                )}
               </Match>
               <Match when={body.loading}>
                 <p class="loading">Loading the article…</p>
               </Match>
             </Switch>
-            {/* A new body (another article) is a new layer: its marks are painted afresh. */}
-            <Show when={body.state === "ready" && prose() && body()} keyed>
-              <Show when={highlights()}>
-                {(h) => (
-                  <Dynamic component={h()} slug={a().slug} title={a().title} prose={prose()!} />
-                )}
-              </Show>
-            </Show>
             <nav class="neighbours" aria-label="More articles">
               <Neighbour article={around().older} rel="prev" label="Previous article" />
               <Neighbour article={around().newer} rel="next" label="Next article" />

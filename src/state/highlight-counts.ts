@@ -2,6 +2,7 @@
 // that keeps highlights (storage/highlights-kept.ts), so `/` loads nothing more for a reader who
 // never highlighted.
 import { createSignal } from "solid-js";
+import { isServer } from "solid-js/web";
 import { mayHaveHighlights } from "../storage/highlights-kept.ts";
 
 const [count, setCount] = createSignal<(slug: string) => number>(() => 0);
@@ -9,7 +10,8 @@ let loading = false;
 
 /** How many highlights an article has (0 until the store has loaded, which this starts). */
 export function highlightCountOf(slug: string): number {
-  if (!loading && mayHaveHighlights()) {
+  // A page rendered at build time shows a first visit: nothing kept, nothing to fetch.
+  if (!isServer && !loading && mayHaveHighlights()) {
     loading = true;
     import("./highlights.ts").then(
       async (m) => {

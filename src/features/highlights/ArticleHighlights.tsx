@@ -1,3 +1,4 @@
+import { useLocation } from "@solidjs/router";
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { unwrap } from "solid-js/store";
 import { Portal } from "solid-js/web";
@@ -11,11 +12,11 @@ import {
 } from "../../state/highlights.ts";
 import { notify, notifyFailure } from "../../state/notices.ts";
 import { HIGHLIGHT_EVENT } from "../reading/keyboard.ts";
-import { anchor, describe } from "./anchoring.ts";
+import { describe } from "./anchoring.ts";
 import { copyText, quoteAsMarkdown } from "./copy.ts";
 import { HighlightPanel } from "./HighlightPanel.tsx";
-import { MARK_CLASS, markId, paint, unpaint } from "./paint.ts";
-import { rangeOffsets, textMap, type TextMap } from "./text-map.ts";
+import { MARK_CLASS, markId, placeHighlights, unpaint } from "./paint.ts";
+import { rangeOffsets, type TextMap } from "./text-map.ts";
 import "./highlights.css";
 
 interface Selected {
@@ -41,38 +42,38 @@ export default function ArticleHighlights(props: {
   const [selected, setSelected] = createSignal<Selected>();
   const [open, setOpen] = createSignal<{ id: string; focusNote: boolean }>();
   const [unplaced, setUnplaced] = createSignal<Highlight[]>([]);
+  const [painted, setPainted] = createSignal(0);
   let map: TextMap | undefined;
-  let linked = false;
 
   // Paint again whenever this article's highlights change (here, in another tab, by an import).
   createEffect(
     on(
       () => [props.prose, highlightsOf(props.slug)] as const,
       ([prose, highlights]) => {
-        unpaint(prose);
-        const text = textMap(prose).text;
-        const placed = [];
-        const lost: Highlight[] = [];
-        for (const h of highlights) {
-          const p = anchor(text, h.quote, h.position);
-          if (p.state === "placed")
-            placed.push({ id: h.id, start: p.start, end: p.end, hasNote: !!h.note.trim() });
-          else lost.push(h);
-        }
-        paint(prose, placed);
-        map = textMap(prose);
-        setUnplaced(lost);
-        if (!linked && location.hash.startsWith("#highlight-")) {
-          const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-          if (target && prose.contains(target)) {
-            linked = true;
-            target.scrollIntoView({ block: "center" });
-            target.focus({ preventScroll: true });
-          }
-        }
+        const placed = placeHighlights(prose, highlights);
+        map = placed.map;
+        setUnplaced(placed.unplaced);
+        setPainted((n) => n + 1);
       },
     ),
   );
+
+  // `/articles/<slug>#highlight-<id>` scrolls to that passage and focuses it, once it is painted.
+  // The router's location, not window.location: a link followed in the app is a navigation the
+  // router commits only after the page has rendered, so the address bar still shows the page
+  // before while the marks are painted.
+  const here = useLocation();
+  let linked: string | undefined;
+  createEffect(() => {
+    painted();
+    const hash = here.hash;
+    if (!hash.startsWith("#highlight-") || hash === linked) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target || !props.prose.contains(target)) return;
+    linked = hash;
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  });
   onCleanup(() => unpaint(props.prose));
 
   /** The selection's place in the body, or undefined when it is not a passage of the body. */

@@ -58,6 +58,7 @@ describe("each page renders on the server", () => {
   it.each([
     ["/saved", "Saved"],
     ["/drafts", "Drafts"],
+    ["/highlights", "Highlights"],
     ["/settings", "Settings"],
     ["/search", "Search"],
     ["/no/such/page", "Page not found"],
