@@ -1,0 +1,66 @@
+// Painting highlights into a body (issue 19): marks around exactly the text placed, across
+// paragraphs and emphasis, painted again without doubling, and taken out leaving the body as it was.
+import { describe as group, expect, it } from "vitest";
+import { describe } from "../../../../src/features/highlights/anchoring.ts";
+import { placeHighlights, unpaint } from "../../../../src/features/highlights/paint.ts";
+import { textMap } from "../../../../src/features/highlights/text-map.ts";
+import type { Highlight } from "../../../../src/storage/highlights.ts";
+
+const HTML = "<p>The night train left <em>Vienna</em> at ten.</p><p>Only the conductor walked.</p>";
+
+function body(): HTMLElement {
+  const el = document.createElement("div");
+  el.innerHTML = HTML;
+  return el;
+}
+
+function highlight(root: HTMLElement, id: string, from: string, to: string, note = ""): Highlight {
+  const text = textMap(root).text;
+  const start = text.indexOf(from);
+  const end = text.indexOf(to) + to.length;
+  return { id, ...describe(text, start, end), note, createdAt: 1, updatedAt: 1 };
+}
+
+const marked = (root: HTMLElement, id: string) =>
+  [...root.querySelectorAll(`mark[data-highlight="${id}"]`)].map((m) => m.textContent).join("");
+
+group("placeHighlights", () => {
+  it("wraps exactly the passage, across emphasis and paragraphs, the first mark focusable", () => {
+    const root = body();
+    const a = highlight(root, "a", "left", "conductor", "a note");
+    const b = highlight(root, "b", "night", "train");
+    const { painted, unplaced } = placeHighlights(root, [a, b]);
+    expect(painted).toBe(2);
+    expect(unplaced).toEqual([]);
+    expect(marked(root, "a")).toBe("left Vienna at ten.Only the conductor");
+    expect(marked(root, "b")).toBe("night train");
+    const first = root.querySelector("#highlight-a");
+    expect(first?.getAttribute("tabindex")).toBe("0");
+    expect(root.querySelectorAll("mark.has-note")).toHaveLength(1);
+    expect(root.textContent).toBe(body().textContent);
+  });
+
+  it("paints again without doubling marks, and unpaint leaves the body as it was", () => {
+    const root = body();
+    const hs = [highlight(root, "a", "train", "Vienna"), highlight(root, "b", "Vienna", "ten")];
+    placeHighlights(root, hs);
+    const { map } = placeHighlights(root, hs);
+    expect(root.querySelectorAll("mark#highlight-a")).toHaveLength(1);
+    expect(marked(root, "a")).toBe("train left Vienna");
+    expect(map.text).toBe(textMap(root).text);
+    unpaint(root);
+    expect(root.innerHTML).toBe(HTML);
+  });
+
+  it("returns a highlight whose passage is gone as unplaced, painting the rest", () => {
+    const root = body();
+    const gone: Highlight = {
+      ...highlight(root, "gone", "Only", "walked"),
+      quote: { type: "TextQuoteSelector", exact: "zzzz qqqq xxxx wwww", prefix: "", suffix: "" },
+    };
+    const kept = highlight(root, "kept", "night", "night");
+    const { painted, unplaced } = placeHighlights(root, [gone, kept]);
+    expect(painted).toBe(1);
+    expect(unplaced.map((h) => h.id)).toEqual(["gone"]);
+  });
+});
