@@ -75,6 +75,8 @@ function articleBody(words: number): HTMLElement {
     }
     body.append(para);
   }
+  // As a body parsed from HTML holds its text: one text node per run, not one per word appended.
+  body.normalize();
   return body;
 }
 

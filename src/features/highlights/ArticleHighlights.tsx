@@ -45,18 +45,26 @@ export default function ArticleHighlights(props: {
   const [painted, setPainted] = createSignal(0);
   let map: TextMap | undefined;
 
-  // Paint again whenever this article's highlights change (here, in another tab, by an import).
+  // Paint again whenever this article's highlights change (here, in another tab, by an import),
+  // and whenever the body's content is put in anew under the marks (the page sets the body's
+  // HTML again when a newer copy of it arrives): its marks went with the old content.
+  const replaced = new MutationObserver(() => setBodies((n) => n + 1));
+  const [bodies, setBodies] = createSignal(0);
   createEffect(
     on(
-      () => [props.prose, highlightsOf(props.slug)] as const,
+      () => [props.prose, highlightsOf(props.slug), bodies()] as const,
       ([prose, highlights]) => {
+        replaced.disconnect();
         const placed = placeHighlights(prose, highlights);
         map = placed.map;
         setUnplaced(placed.unplaced);
         setPainted((n) => n + 1);
+        // Only the body's own children: painting changes what is inside them, never them.
+        replaced.observe(prose, { childList: true });
       },
     ),
   );
+  onCleanup(() => replaced.disconnect());
 
   // `/articles/<slug>#highlight-<id>` scrolls to that passage and focuses it, once it is painted.
   // The router's location, not window.location: a link followed in the app is a navigation the
