@@ -122,7 +122,7 @@ export default function ArticlePage() {
               <Match when={body()}>
                 {/* The only innerHTML in the app: sanitized at build time (build/markdown.ts). */}
                 {/* eslint-disable-next-line solid/no-innerhtml */}
-                {(b) => <div class="prose" ref={prose} innerHTML={b().html} />}
+                {(b) => <div class="prose" data-slug={b().slug} ref={prose} innerHTML={b().html} />}
               </Match>
               <Match when={body.loading}>
                 <p class="loading">Loading the article…</p>
