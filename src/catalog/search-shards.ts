@@ -238,7 +238,8 @@ export function score(
           if (seen[id] !== mark) {
             seen[id] = mark;
             word[id] = add;
-            touched.push(id);
+            // Only the first word's articles are candidates; later words only narrow them.
+            if (!hits) touched.push(id);
           } else word[id] += add;
         }
       }
