@@ -167,7 +167,7 @@ export async function b8search(opts: {
         why: "issue 17: the index may weigh at most 0.7× the bodies",
         unit: "B",
         ours: "manifest and every shard, each gzipped",
-        baseline: "every body file, each gzipped (as served)",
+        baseline: "every body file gzipped, as served",
         note: `Against all bodies gzipped as one stream: ${round(sizes.index / sizes.bodiesTogether)}×.`,
       },
       [sizes.index],
