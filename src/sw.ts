@@ -14,6 +14,7 @@ import {
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import type { RouteHandlerCallbackOptions } from "workbox-core/types.js";
 import { CacheFirst } from "workbox-strategies";
+import { ExpirationPlugin } from "workbox-expiration";
 import { CONTENT_CACHED } from "./catalog/offline-files.ts";
 import { CACHES } from "./storage/keys.ts";
 import { isTrustworthy } from "./catalog/content-rules.ts";
@@ -107,4 +108,19 @@ const announce: WorkboxPlugin = {
 registerRoute(
   new RegExp(`^[^?#]*${escapeRegExp(BASE)}content/(?:articles|img)/`),
   new CacheFirst({ cacheName: CACHES.content, plugins: [integrity, announce] }),
+);
+
+// The archive's search shards are not precached; one a search fetched is kept, so the same search
+// offline later finds it. Their names carry their content's hash, so a kept one is never stale;
+// those of older deploys go as newer ones come (the least recently used past SEARCH_SHARDS_KEPT).
+const SEARCH_SHARDS_KEPT = 300;
+registerRoute(
+  new RegExp(`^[^?#]*${escapeRegExp(BASE)}content/search/archive-`),
+  new CacheFirst({
+    cacheName: CACHES.search,
+    plugins: [
+      integrity,
+      new ExpirationPlugin({ maxEntries: SEARCH_SHARDS_KEPT, purgeOnQuotaError: true }),
+    ],
+  }),
 );

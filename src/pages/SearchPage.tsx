@@ -43,7 +43,17 @@ export default function SearchPage() {
     if (!a || !c || !query()) return [];
     return a.hits.flatMap((hit) => {
       const article = c.bySlug.get(hit.slug);
-      return article ? [{ article, terms: hit.terms }] : [];
+      // `terms` is read only for the results shown: a common word matches most of the archive.
+      return article
+        ? [
+            {
+              article,
+              get terms() {
+                return hit.terms;
+              },
+            },
+          ]
+        : [];
     });
   });
   const shown = () => {
