@@ -2,7 +2,8 @@
 // the reference pages, shell and bench page), serves everything on 127.0.0.1:4195–4197, runs the
 // benchmarks in headless Chromium and writes bench/results.json and bench/RESULTS.md.
 // Options: --pairs N (default 15), --only B1,B3, --reuse (keep earlier builds in bench/.work),
-// --size 1000,10000 (the editions B8's build rows are measured at; 100000 makes short bodies).
+// --size 1000,10000 (the editions B8's build and search rows are measured at; 100000 makes short
+// bodies).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -24,6 +25,7 @@ import { b5 } from "./benchmarks/b5-typing.ts";
 import { b6 } from "./benchmarks/b6-search.ts";
 import { b7 } from "./benchmarks/b7-lighthouse.ts";
 import { b8build } from "./benchmarks/b8-build.ts";
+import { b8search } from "./benchmarks/b8-search.ts";
 import { b9 } from "./benchmarks/b9-highlights.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -107,8 +109,9 @@ async function edition(n: number): Promise<Edition> {
 }
 
 /** B8's build rows at each --size, each on a fresh edition of its own (the bench edits one article). */
-async function buildRows(): Promise<Result[]> {
+async function buildRows(): Promise<{ rows: Result[]; dists: [size: number, dist: string][] }> {
   const rows: Result[] = [];
+  const dists: [number, string][] = [];
   for (const size of (args.size ?? "").split(",").map(Number)) {
     // At 100,000 articles, bodies of 100–600 words keep the edition near 300 MB on disk.
     const short = size >= 100_000;
@@ -117,13 +120,14 @@ async function buildRows(): Promise<Result[]> {
     await generateEdition(size, content, { short });
     const t0 = Date.now();
     rows.push(...(await b8build({ root: ROOT, work: WORK, size, content, log })));
+    dists.push([size, path.join(WORK, `dist-b8-${size}`)]);
     log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  return rows;
+  return { rows, dists };
 }
 
 async function main(): Promise<void> {
-  const built = wanted("B8") ? await buildRows() : [];
+  const built = wanted("B8") ? await buildRows() : { rows: [], dists: [] };
   const needLarge = ["B3", "B4", "B6", "B9"].some(wanted);
   const needSmall = ["B1", "B2", "B5", "B7", "B9"].some(wanted);
   const small = needSmall ? await edition(SMALL) : undefined;
@@ -151,7 +155,7 @@ async function main(): Promise<void> {
   const servers: BenchServer[] = [];
   const browser = await launch();
   const chromium = `Chromium ${browser.version()}`;
-  const results: Result[] = [...built];
+  const results: Result[] = [...built.rows];
   const skipped: Run["skipped"] = [];
   const started = new Date().toISOString();
   try {
@@ -200,6 +204,13 @@ async function main(): Promise<void> {
       ["B7", b7],
       ["B9", b9],
     ];
+    // B8's search rows, on the editions its build rows built (the last build, after one edit).
+    for (const [size, dist] of built.dists) {
+      log(`B8 search rows at ${size} articles`);
+      const rows = await b8search({ browser, dist, size, runs: Math.min(pairs, 5), log });
+      results.push(...rows);
+      for (const r of rows) log(`  ${r.id}: ${r.ours.median} ${r.unit}, ratio ${r.ratio.median}`);
+    }
     for (const [id, fn] of benchmarks) {
       if (!wanted(id)) continue;
       log(`${id}`);

@@ -7,14 +7,18 @@ import {
   addPlugins,
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
+  matchPrecache,
   precacheAndRoute,
   type PrecacheEntry,
 } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
+import type { RouteHandlerCallbackOptions } from "workbox-core/types.js";
 import { CacheFirst } from "workbox-strategies";
+import { ExpirationPlugin } from "workbox-expiration";
 import { CONTENT_CACHED } from "./catalog/offline-files.ts";
 import { CACHES } from "./storage/keys.ts";
 import { isTrustworthy } from "./catalog/content-rules.ts";
+import { appFilesOf, articleAt, articlePageFile, isPageOf } from "./catalog/article-pages.ts";
 
 /** The parts of the worker's global scope used here (the project's types are the page's). */
 interface WorkerScope {
@@ -52,9 +56,37 @@ addEventListener("message", (event) => {
   }
 });
 
-// Every page of the app is index.html; the edition's files, the worker and the manifest are not.
+/**
+ * The static page the reader cache keeps for the article at `url` (src/state/kept-offline.ts),
+ * when it is still a page of this version: every script and stylesheet it names is precached now.
+ * A page an older version kept names files a deploy has since removed, and would never start.
+ */
+async function keptArticlePage(url: URL): Promise<Response | undefined> {
+  const slug = articleAt(url.pathname, BASE);
+  if (slug === undefined) return undefined;
+  const page = new URL(`${BASE}${articlePageFile(slug)}`, url).href;
+  const kept = await (await caches.open(CACHES.content)).match(page);
+  if (!kept || !trusted(page, kept)) return undefined;
+  const html = await kept.text();
+  if (!isPageOf(html, url.pathname)) return undefined;
+  for (const file of appFilesOf(html)) {
+    if (!(await matchPrecache(new URL(file, url).href))) return undefined;
+  }
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+const shell = createHandlerBoundToURL("index.html");
+
+/** A navigation: a kept article's own page when there is one, else the app's page. */
+async function navigation(options: RouteHandlerCallbackOptions): Promise<Response> {
+  const page = await keptArticlePage(options.url).catch(() => undefined);
+  return page ?? shell(options);
+}
+
+// Every page of the app is index.html (or a kept article's own page); the edition's files, the
+// worker and the manifest are not.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL("index.html"), {
+  new NavigationRoute(navigation, {
     denylist: [
       new RegExp(`^${escapeRegExp(BASE)}(?:content|assets)/`),
       /\/[^/?]+\.[a-z0-9]+(?:\?.*)?$/i,
@@ -76,4 +108,19 @@ const announce: WorkboxPlugin = {
 registerRoute(
   new RegExp(`^[^?#]*${escapeRegExp(BASE)}content/(?:articles|img)/`),
   new CacheFirst({ cacheName: CACHES.content, plugins: [integrity, announce] }),
+);
+
+// The archive's search shards are not precached; one a search fetched is kept, so the same search
+// offline later finds it. Their names carry their content's hash, so a kept one is never stale;
+// those of older deploys go as newer ones come (the least recently used past SEARCH_SHARDS_KEPT).
+const SEARCH_SHARDS_KEPT = 300;
+registerRoute(
+  new RegExp(`^[^?#]*${escapeRegExp(BASE)}content/search/archive-`),
+  new CacheFirst({
+    cacheName: CACHES.search,
+    plugins: [
+      integrity,
+      new ExpirationPlugin({ maxEntries: SEARCH_SHARDS_KEPT, purgeOnQuotaError: true }),
+    ],
+  }),
 );

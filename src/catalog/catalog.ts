@@ -60,9 +60,34 @@ export interface EditionSource {
   body(article: ArticleSummary): Promise<ArticleBody>;
 }
 
+/** The attributes the static copy gave ids of its own (build/prerender.ts `ownIds`). */
+const OWN_IDS = ["id", "for", "aria-labelledby", "aria-describedby"];
+
+/**
+ * The body the page's static copy already shows, when the page is this article's (build/prerender.ts
+ * renders the same sanitized HTML): the app takes it from there instead of fetching it again,
+ * with the ids the copy renamed given back.
+ */
+function bodyInPage(slug: string): ArticleBody | undefined {
+  if (typeof document === "undefined") return undefined;
+  const prose = document.querySelector(`:root:not(.deep) #first-screen .prose[data-slug]`);
+  if (!prose || prose.getAttribute("data-slug") !== slug) return undefined;
+  const copy = prose.cloneNode(true) as Element;
+  for (const el of copy.querySelectorAll("*")) {
+    for (const name of OWN_IDS) {
+      const value = el.getAttribute(name);
+      if (value?.startsWith("first-")) el.setAttribute(name, value.slice("first-".length));
+    }
+    const href = el.getAttribute("href");
+    if (href?.startsWith("#first-")) el.setAttribute("href", `#${href.slice("#first-".length)}`);
+  }
+  return { slug, html: copy.innerHTML };
+}
+
 let source: EditionSource = {
   index: () => fetchJson<CatalogIndex>(assetUrl(indexUrl)),
-  body: (article) => fetchJson<ArticleBody>(assetUrl(article.body)),
+  body: async (article) =>
+    bodyInPage(article.slug) ?? fetchJson<ArticleBody>(assetUrl(article.body)),
 };
 
 let catalog: Promise<Catalog> | undefined;

@@ -44,16 +44,32 @@ export interface ShardFile {
   p: number[][];
 }
 
-/** A shard as read: term index → postings. */
-export type Shard = Map<number, number[]>;
+/** One term's postings in one shard: article ids, ascending, and their scores ×SCORE_SCALE. */
+export interface Postings {
+  ids: Int32Array;
+  scores: Int32Array;
+}
 
-/** Reads a shard file. */
+/** A shard as read: term index → postings, decoded once into typed arrays. */
+export type Shard = Map<number, Postings>;
+
+/** Reads a shard file: gaps become ids, and each term's postings two typed arrays. */
 export function readShard(file: ShardFile): Shard {
   const shard: Shard = new Map();
   let term = 0;
   file.t.forEach((gap, i) => {
     term += gap;
-    shard.set(term, file.p[i]);
+    const stored = file.p[i];
+    const n = stored.length >> 1;
+    const ids = new Int32Array(n);
+    const scores = new Int32Array(n);
+    let id = 0;
+    for (let k = 0; k < n; k++) {
+      id += stored[2 * k];
+      ids[k] = id;
+      scores[k] = stored[2 * k + 1];
+    }
+    shard.set(term, { ids, scores });
   });
   return shard;
 }
@@ -143,54 +159,157 @@ export function shardsFor(manifest: SearchManifest, expansions: Expansion[]) {
 export interface ScoredHit {
   id: number;
   score: number;
-  terms: string[];
+  /** Worked out when first read: a common word matches thousands of articles, a page shows 50. */
+  readonly terms: string[];
+}
+
+/** Whether sorted `ids` holds `id`. */
+function holds(ids: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ids[mid];
+    if (at === id) return true;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Per-article scratch space, kept between queries and grown with the edition: a query touches
+ * only the entries of the articles its terms hold, and resets nothing else.
+ */
+const scratch = {
+  size: 0,
+  seen: new Uint32Array(0),
+  word: new Float64Array(0),
+  total: new Float64Array(0),
+  mark: 0,
+};
+
+function scratchFor(count: number) {
+  if (scratch.size < count) {
+    scratch.size = count;
+    scratch.seen = new Uint32Array(count);
+    scratch.word = new Float64Array(count);
+    scratch.total = new Float64Array(count);
+    scratch.mark = 0;
+  }
+  if (scratch.mark >= 0xfffffff0) {
+    scratch.seen.fill(0);
+    scratch.mark = 0;
+  }
+  return scratch;
 }
 
 /**
  * Every article matching every word (AND), best first, scored as MiniSearch scores: the sum over
- * matched terms of weight × score, times the number of words.
+ * matched terms of weight × score, times the number of words. Scores add up in typed arrays
+ * indexed by article (no object per posting), in the same order as before, so ties and rounding
+ * are unchanged; each hit's matched terms are looked up only when read.
  */
 export function score(
   manifest: SearchManifest,
   expansions: Expansion[],
   shards: Shard[],
 ): ScoredHit[] {
-  let combined: Map<number, { score: number; terms: Set<string> }> | undefined;
+  if (!expansions.length) return [];
+  const s = scratchFor(manifest.count);
+  const { seen, word, total } = s;
+  // Per word, its terms' postings in the loaded shards, in the order MiniSearch adds them.
+  const perWord: { term: string; postings: Postings[] }[][] = [];
+  let hits: number[] | undefined;
   for (const { terms } of expansions) {
-    const found = new Map<number, { score: number; terms: Set<string> }>();
+    const mark = ++s.mark;
+    const touched: number[] = [];
+    const found: { term: string; postings: Postings[] }[] = [];
     for (const [termId, weight] of terms) {
-      const term = manifest.terms[termId];
+      const postings: Postings[] = [];
       for (const shard of shards) {
-        const postings = shard.get(termId);
-        if (!postings) continue;
-        let id = 0;
-        for (let p = 0; p < postings.length; p += 2) {
-          id += postings[p];
-          const s = (weight * postings[p + 1]) / SCORE_SCALE;
-          const hit = found.get(id);
-          if (hit) {
-            hit.score += s;
-            hit.terms.add(term);
-          } else found.set(id, { score: s, terms: new Set([term]) });
+        const p = shard.get(termId);
+        if (!p) continue;
+        postings.push(p);
+        const { ids, scores } = p;
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k];
+          const add = (weight * scores[k]) / SCORE_SCALE;
+          if (seen[id] !== mark) {
+            seen[id] = mark;
+            word[id] = add;
+            // Only the first word's articles are candidates; later words only narrow them.
+            if (!hits) touched.push(id);
+          } else word[id] += add;
         }
       }
+      if (postings.length) found.push({ term: manifest.terms[termId], postings });
     }
-    if (!combined) combined = found;
-    else {
-      const next = new Map<number, { score: number; terms: Set<string> }>();
-      for (const [id, hit] of found) {
-        const before = combined.get(id);
-        if (!before) continue;
-        for (const t of hit.terms) before.terms.add(t);
-        next.set(id, { score: before.score + hit.score, terms: before.terms });
+    perWord.push(found);
+    if (!hits) {
+      hits = touched;
+      for (const id of touched) total[id] = word[id];
+    } else {
+      const next: number[] = [];
+      for (const id of hits) {
+        if (seen[id] !== mark) continue;
+        next.push(id);
+        total[id] += word[id];
       }
-      combined = next;
+      hits = next;
     }
+    if (!hits.length) return [];
   }
-  if (!combined) return [];
-  return [...combined]
-    .map(([id, hit]) => ({ id, score: hit.score * expansions.length, terms: [...hit.terms] }))
-    .sort((a, b) => b.score - a.score || a.id - b.id);
+  for (const id of hits!) total[id] *= expansions.length;
+  const ids = bestFirst(hits!, total);
+  const termsOf = (id: number): string[] => {
+    const out = new Set<string>();
+    for (const found of perWord)
+      for (const { term, postings } of found)
+        if (!out.has(term) && postings.some((p) => holds(p.ids, id))) out.add(term);
+    return [...out];
+  };
+  return Array.from(ids, (id) => new Hit(id, total[id], termsOf));
+}
+
+/**
+ * `ids` by score, highest first, ties by id: the order of `(a, b) => b.score - a.score || a.id -
+ * b.id`, but with the typed arrays' own sort (no call back per comparison), which is what keeps a
+ * query matching most of the archive fast: negated scores are sorted, and each id, taken in
+ * ascending order, goes to the next free place among the equal scores.
+ */
+function bestFirst(hits: number[], score: Float64Array): Int32Array {
+  const n = hits.length;
+  const ids = Int32Array.from(hits).sort();
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = -score[ids[i]];
+  keys.sort();
+  const placed = new Int32Array(n);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = -score[ids[i]];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    out[lo + placed[lo]++] = ids[i];
+  }
+  return out;
+}
+
+class Hit implements ScoredHit {
+  #terms: string[] | undefined;
+  constructor(
+    readonly id: number,
+    readonly score: number,
+    private readonly termsOf: (id: number) => string[],
+  ) {}
+  get terms(): string[] {
+    return (this.#terms ??= this.termsOf(this.id));
+  }
 }
 
 /**

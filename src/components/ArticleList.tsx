@@ -1,4 +1,5 @@
 import { For, lazy, Show } from "solid-js";
+import { isServer } from "solid-js/web";
 import { articleCount } from "virtual:offprint/edition";
 import { ArticleRow, type ArticleListProps } from "./ArticleRow.tsx";
 
@@ -9,16 +10,23 @@ import { ArticleRow, type ArticleListProps } from "./ArticleRow.tsx";
 export const WINDOW_FROM = 60;
 const WindowedList = lazy(() => import("./WindowedList.tsx"));
 // A long edition fetches it alongside the catalog, not after.
-if (articleCount > WINDOW_FROM) void WindowedList.preload();
+if (articleCount > WINDOW_FROM && !isServer) void WindowedList.preload();
+
+/**
+ * How much of a long list a static page shows (build/prerender.ts): its newest screenful, as
+ * links, so the page of `/` does not grow with the edition. The app draws the rest.
+ */
+export const STATIC_ROWS = 30;
 
 /** A list of article cards, each with its status markers and bookmark toggle. */
 export function ArticleList(props: ArticleListProps) {
+  const long = () => props.articles.length > WINDOW_FROM;
   return (
     <Show
-      when={props.articles.length > WINDOW_FROM}
+      when={long() && !isServer}
       fallback={
         <ol class="articles" aria-label={props.label}>
-          <For each={props.articles}>
+          <For each={long() ? props.articles.slice(0, STATIC_ROWS) : props.articles}>
             {(article) => <ArticleRow list={props} article={article} />}
           </For>
         </ol>

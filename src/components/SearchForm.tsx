@@ -5,6 +5,8 @@ export const SEARCH_BOX_ID = "search-box";
 
 /** The site's search box: a search landmark with one field named "Search". */
 export function SearchForm(props: {
+  /** Where the form goes without JavaScript (the static pages): the search page's address. */
+  action: string;
   value: string;
   onInput: (query: string) => void;
   onSubmit: (query: string) => void;
@@ -13,6 +15,7 @@ export function SearchForm(props: {
     <form
       role="search"
       class="site-search"
+      action={props.action}
       onSubmit={(e) => {
         e.preventDefault();
         props.onSubmit(props.value);

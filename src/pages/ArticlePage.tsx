@@ -143,6 +143,7 @@ export default function ArticlePage() {
                   <>
                     <div
                       class="prose"
+                      data-slug={b().slug}
                       ref={(el) => {
                         proseElement = el;
                         setProse(el);

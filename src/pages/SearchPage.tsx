@@ -1,5 +1,6 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, Match, Show, Switch } from "solid-js";
+import { isServer } from "solid-js/web";
 import { getCatalog } from "../catalog/queries.ts";
 import { loadSearch, type Answer } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
@@ -42,7 +43,17 @@ export default function SearchPage() {
     if (!a || !c || !query()) return [];
     return a.hits.flatMap((hit) => {
       const article = c.bySlug.get(hit.slug);
-      return article ? [{ article, terms: hit.terms }] : [];
+      // `terms` is read only for the results shown: a common word matches most of the archive.
+      return article
+        ? [
+            {
+              article,
+              get terms() {
+                return hit.terms;
+              },
+            },
+          ]
+        : [];
     });
   });
   const shown = () => {
@@ -96,6 +107,20 @@ export default function SearchPage() {
       </p>
       <Switch>
         <Match when={!query()}>
+          {/* The static page (build/prerender.ts) of a reader without JavaScript: the header's
+              box leads here, and says why nothing is found. */}
+          <Show when={isServer}>
+            <noscript>
+              <p class="search-help">
+                Searching needs JavaScript, which is off or blocked in this browser. Every article
+                is still{" "}
+                <A href="/" end>
+                  listed here
+                </A>
+                , newest first.
+              </p>
+            </noscript>
+          </Show>
           <p class="search-help">
             Type in the search box above to search the titles, excerpts and text of every article,
             even offline. Press <kbd>/</kbd> on any page to search, <kbd>?</kbd> for every keyboard

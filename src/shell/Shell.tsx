@@ -1,5 +1,6 @@
 import { A, type RouteSectionProps } from "@solidjs/router";
-import { ErrorBoundary, Show, Suspense } from "solid-js";
+import { ErrorBoundary, Show, Suspense, type JSX } from "solid-js";
+import { isServer } from "solid-js/web";
 import { siteName } from "virtual:offprint/edition";
 import { EditionUnavailableError } from "../catalog/catalog.ts";
 import { announcement, firstScreenDone } from "../state/page.ts";
@@ -17,6 +18,22 @@ import { OfflineStatus } from "../components/OfflineStatus.tsx";
 import { UpdatePrompt } from "../components/UpdatePrompt.tsx";
 import { SiteSearch } from "./SiteSearch.tsx";
 import { Shortcuts } from "../features/reading/Shortcuts.tsx";
+
+/**
+ * On the server, the page's controls are rendered disabled: in the static copy they do nothing
+ * (without JavaScript never; with it, until the app takes the copy's place, when what was clicked
+ * or chosen would be lost). Links, and the header's search box (whose text the app carries over),
+ * stay usable. In the browser the app's own controls are drawn as they are.
+ */
+function StaticControls(props: { children: JSX.Element }) {
+  return (
+    <Show when={isServer} fallback={props.children}>
+      <fieldset class="static-controls" role="none" disabled>
+        {props.children}
+      </fieldset>
+    </Show>
+  );
+}
 
 /** The frame around every page: skip link, header and navigation, notices, main, announcements. */
 export function Shell(props: RouteSectionProps) {
@@ -77,26 +94,28 @@ export function Shell(props: RouteSectionProps) {
         </p>
       </Show>
       <main id="main" tabindex="-1">
-        {/* A page whose code cannot be fetched (offline and not cached, or a deploy half-replaced)
+        <StaticControls>
+          {/* A page whose code cannot be fetched (offline and not cached, or a deploy half-replaced)
             says so; drafts live on the device and are not touched by a reload. */}
-        <ErrorBoundary
-          fallback={(err: unknown) => (
-            <div class="page-error" role="alert" ref={() => firstScreenDone()}>
-              <h1>This page could not be loaded</h1>
-              <p>
-                {err instanceof EditionUnavailableError
-                  ? err.message
-                  : "Part of Offprint could not be fetched."}{" "}
-                Your drafts and reading list are safe.
-              </p>
-              <button type="button" onClick={() => location.reload()}>
-                Reload
-              </button>
-            </div>
-          )}
-        >
-          <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
-        </ErrorBoundary>
+          <ErrorBoundary
+            fallback={(err: unknown) => (
+              <div class="page-error" role="alert" ref={() => firstScreenDone()}>
+                <h1>This page could not be loaded</h1>
+                <p>
+                  {err instanceof EditionUnavailableError
+                    ? err.message
+                    : "Part of Offprint could not be fetched."}{" "}
+                  Your drafts and reading list are safe.
+                </p>
+                <button type="button" onClick={() => location.reload()}>
+                  Reload
+                </button>
+              </div>
+            )}
+          >
+            <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
+          </ErrorBoundary>
+        </StaticControls>
       </main>
       <NoticeList notices={notices()} onDismiss={dismiss} />
       <Shortcuts />

@@ -1,4 +1,4 @@
-import { useMatch, useNavigate, useSearchParams } from "@solidjs/router";
+import { useHref, useMatch, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal } from "solid-js";
 import { SearchForm } from "../components/SearchForm.tsx";
 
@@ -11,8 +11,10 @@ export function SiteSearch() {
   const [params, setParams] = useSearchParams<{ q?: string }>();
   const navigate = useNavigate();
   const [draft, setDraft] = createSignal("");
+  const searchPage = useHref(() => "/search");
   return (
     <SearchForm
+      action={searchPage()}
       value={onSearchPage() ? (params.q ?? "") : draft()}
       onInput={(q) => {
         if (onSearchPage()) setParams({ q: q || undefined }, { replace: true, scroll: false });

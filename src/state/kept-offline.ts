@@ -9,6 +9,7 @@ import type { ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadCatalog } from "../catalog/catalog.ts";
 import { CACHES } from "../storage/keys.ts";
 import { isTrustworthy } from "../catalog/content-rules.ts";
+import { articleAddress, articlePageFile, isPageOf } from "../catalog/article-pages.ts";
 import { isSaved, startLibrary, storageProblem } from "./library.ts";
 import { hasDraft, startDrafts } from "./drafts.ts";
 import { evict, type KeptGroup } from "./eviction.ts";
@@ -20,6 +21,8 @@ export const READER_CACHE_BYTES: number =
 /** Headers on a kept body: when it was last opened, and every file the article needs. */
 const OPENED = "X-Offprint-Opened";
 const FILES = "X-Offprint-Files";
+/** Header on a kept static page: the body file it was written with (bodies are named by hash). */
+const MADE_WITH = "X-Offprint-Body";
 
 /** The images an article body shows (same-origin paths), read from its sanitized HTML. */
 function imagesIn(html: string): string[] {
@@ -63,14 +66,46 @@ export function keep(article: ArticleSummary, html: string): Promise<void> {
     for (const url of new Set(images)) {
       if (!(await cache.match(url))) await cache.put(url, await copyOf(url));
     }
+    const page = await keepPage(cache, article, body);
     // The body last: a stamped body in the cache means its article is complete.
     const source = await copyOf(body);
     const headers = new Headers(source.headers);
     headers.set(OPENED, String(Date.now()));
-    headers.set(FILES, [body, ...images].join(" "));
+    headers.set(FILES, [body, ...images, ...(page ? [page] : [])].join(" "));
     await cache.put(body, new Response(await source.blob(), { status: 200, headers }));
     await shrink(cache, READER_CACHE_BYTES);
   });
+}
+
+/**
+ * Copies the article's static page beside its body, for the service worker to answer a
+ * navigation with (src/catalog/article-pages.ts). Fetched again only when the body changed: the
+ * page's address stays the same from edition to edition. Optional: a host without the build's
+ * pages, or no network, leaves the article kept without one. Returns the page's URL when kept.
+ */
+async function keepPage(
+  cache: Cache,
+  article: ArticleSummary,
+  body: string,
+): Promise<string | undefined> {
+  const url = assetUrl(articlePageFile(article.slug));
+  const kept = await cache.match(url);
+  if (kept?.headers.get(MADE_WITH) === body || !navigator.onLine) return kept ? url : undefined;
+  try {
+    const response = await fetch(url, { cache: "no-cache" });
+    const html = await response.text();
+    // A host's stand-in (a rewrite to index.html) is not this article's page.
+    const fits = isPageOf(html, assetUrl(articleAddress(article.slug)));
+    if (fits && isTrustworthy(url, response.status, response.headers.get("content-type"))) {
+      const headers = { "Content-Type": "text/html; charset=utf-8", [MADE_WITH]: body };
+      await cache.put(url, new Response(html, { status: 200, headers }));
+      return url;
+    }
+  } catch {
+    // No network: the old copy, if any, is still the article's page.
+  }
+  // The worker checks an old copy still fits the app before it serves it.
+  return kept ? url : undefined;
 }
 
 /** What the reader cache holds: its files' sizes and the articles they make up. */
@@ -167,13 +202,14 @@ export function removeUnpinned(): Promise<number> {
 }
 
 /**
- * "Delete all my data": empties the reader cache too (what a reader opened says what they read).
+ * "Delete all my data": empties the reader cache too (what a reader opened says what they read),
+ * and the search shards the worker kept (which say what they searched for).
  * The caller refreshes state/offline.ts, as for removeUnpinned.
  * @example await forgetKeptOffline();
  */
 export async function forgetKeptOffline(): Promise<void> {
   if (typeof caches === "undefined") return;
-  await serially(() => caches.delete(CACHES.content));
+  await serially(() => Promise.all([caches.delete(CACHES.content), caches.delete(CACHES.search)]));
 }
 
 /** How much is kept offline: complete articles of this edition, and the bytes of all files. */

@@ -10,7 +10,8 @@ import type { SearchManifest, Shard, ShardFile } from "../catalog/search-shards.
 export interface Hit {
   slug: string;
   score: number;
-  terms: string[];
+  /** Worked out when first read (only the results shown need them). */
+  readonly terms: string[];
 }
 
 export interface Answer {
@@ -70,10 +71,18 @@ export function loadSearch(): Promise<Searcher> {
         if (missing && !isNetworkError(missing.reason)) throw missing.reason;
         const loaded = archive.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
         const scored = engine.score(manifest, expansions, [...recent, ...loaded]);
-        const hits = scored.flatMap(({ id, score, terms }) => {
-          const slug = (missing ? id < manifest.recent : true) && catalog.articles[id]?.slug;
-          return slug ? [{ slug, score, terms }] : [];
-        });
+        const hits: Hit[] = [];
+        for (const hit of scored) {
+          const slug = (!missing || hit.id < manifest.recent) && catalog.articles[hit.id]?.slug;
+          if (slug)
+            hits.push({
+              slug,
+              score: hit.score,
+              get terms() {
+                return hit.terms;
+              },
+            });
+        }
         if (!missing) return { hits, unreachable: 0, exact: true };
         const one = expansions.length === 1 && expansions[0].terms.size === 1;
         return {

@@ -65,6 +65,8 @@ export const WEB_KEYS = {
 export const CACHES = {
   /** Articles kept once opened or bookmarked (src/state/kept-offline.ts, src/sw.ts). */
   content: "offprint-content",
+  /** Search shards of the archive fetched at runtime (src/sw.ts), the newest few hundred. */
+  search: "offprint-search",
 } as const;
 
 /** The BroadcastChannel on which each tab announces its writes (src/storage/sync.ts). */

@@ -144,4 +144,33 @@ test.describe("a list of 2,000 articles", () => {
       results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
     ).toEqual([]);
   });
+
+  test("without JavaScript, / and a category list their newest articles in a page that does not grow with the edition", async ({
+    browser,
+  }) => {
+    const index = await readIndex();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [at, name, articles] of [
+      ["", "Latest articles", index.articles],
+      [
+        `category/${index.articles[0].categorySlug}`,
+        index.articles[0].category,
+        index.articles.filter((a) => a.categorySlug === index.articles[0].categorySlug),
+      ],
+    ] as const) {
+      await page.goto(`${host.url}${at}`);
+      const links = page
+        .getByRole("list", { name })
+        .getByRole("heading", { level: 2 })
+        .getByRole("link");
+      expect(await links.count()).toBeGreaterThanOrEqual(20);
+      await expect(links.first()).toHaveText(articles[0].title);
+      await expect(page.getByText("This page could not be loaded")).toHaveCount(0);
+      // The newest screenful, not the whole list: the page's size is bounded (bytes on disk).
+      const file = path.join(DIST, at ? `${at}.html` : "index.html");
+      expect((await readFile(file)).length).toBeLessThan(80_000);
+    }
+    await context.close();
+  });
 });

@@ -9,6 +9,7 @@ import { JSDOM } from "jsdom";
 import { test, expect } from "./fixtures.ts";
 import { buildApp } from "./build.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
+import type { CatalogIndex } from "../../src/catalog/types.ts";
 
 const DIST = "dist-published";
 const SITE = "https://gazette.example/news/";
@@ -145,6 +146,77 @@ test.describe("a build for a site at https://gazette.example/news/", () => {
     for (const feed of head.feeds) {
       const res = await page.request.get(host.url + feed!.slice(SITE.length));
       expect(res.status()).toBe(200);
+    }
+  });
+
+  test("every article's and category's page has its own head: title, description, canonical, Open Graph, X card, JSON-LD, feeds", async () => {
+    const dir = path.join(DIST, "content");
+    const indexFile = (await readdir(dir)).find((f) => /^index-[0-9a-f]+\.json$/.test(f));
+    const { articles } = JSON.parse(await read(`content/${indexFile}`)) as CatalogIndex;
+    expect(articles).toHaveLength(ARTICLES);
+    const head = async (file: string) => {
+      const doc = new JSDOM(await read(file)).window.document;
+      const all = (selector: string, name = "content") =>
+        [...doc.querySelectorAll(selector)].map((el) => el.getAttribute(name));
+      const one = (property: string) => all(`meta[property="${property}"]`)[0];
+      return { doc, all, one };
+    };
+    for (const a of articles) {
+      const url = `${SITE}articles/${a.slug}`;
+      const { doc, all, one } = await head(`articles/${a.slug}.html`);
+      expect(doc.title).toBe(`${a.title} · Offprint`);
+      expect(all('meta[name="description"]')).toEqual([a.excerpt]);
+      expect(all('link[rel="canonical"]', "href")).toEqual([url]);
+      expect(one("og:type")).toBe("article");
+      expect(one("og:title")).toBe(a.title);
+      expect(one("og:url")).toBe(url);
+      expect(one("og:description")).toBe(a.excerpt);
+      expect(one("og:site_name")).toBe("Offprint");
+      expect(one("article:published_time")).toBe(`${a.date}T00:00:00Z`);
+      expect(one("article:modified_time")).toBe(a.updated && `${a.updated}T00:00:00Z`);
+      expect(one("article:section")).toBe(a.category);
+      expect(all('meta[property="article:tag"]')).toEqual(a.tags ?? []);
+      const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+      expect(ld).toMatchObject({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        headline: a.title,
+        datePublished: `${a.date}T00:00:00Z`,
+        dateModified: `${a.updated ?? a.date}T00:00:00Z`,
+        publisher: { "@type": "Organization", name: "Offprint" },
+      });
+      if (a.author) expect(ld.author).toEqual({ "@type": "Person", name: a.author });
+      if (a.image) {
+        // A raster picture for link previews (X cards take no SVG), with its size and text.
+        const image = one("og:image")!;
+        expect(image).toMatch(new RegExp(`^${SITE}content/og/.+\\.(png|jpe?g)$`));
+        expect(ld.image).toEqual([image]);
+        const size = imageSize(await readFile(path.join(DIST, image.slice(SITE.length))));
+        expect([one("og:image:width"), one("og:image:height")]).toEqual([
+          String(size.width),
+          String(size.height),
+        ]);
+        expect(one("og:image:alt")).toBe(a.image.alt);
+        expect(all('meta[name="twitter:card"]')).toEqual(["summary_large_image"]);
+      } else {
+        expect(one("og:image")).toBeUndefined();
+        expect(all('meta[name="twitter:card"]')).toEqual(["summary"]);
+      }
+      expect(all('link[rel="alternate"]', "href")).toEqual([`${SITE}feed.xml`, `${SITE}feed.json`]);
+    }
+    for (const slug of CATEGORIES) {
+      const name = articles.find((a) => a.categorySlug === slug)!.category;
+      const url = `${SITE}category/${slug}`;
+      const { doc, all, one } = await head(`category/${slug}.html`);
+      expect(doc.title).toBe(`${name} · Offprint`);
+      expect(all('link[rel="canonical"]', "href")).toEqual([url]);
+      expect([one("og:type"), one("og:title"), one("og:url")]).toEqual(["website", name, url]);
+      expect(all('link[rel="alternate"]', "href")).toEqual([
+        `${SITE}feed.xml`,
+        `${SITE}feed.json`,
+        `${url}/feed.xml`,
+        `${url}/feed.json`,
+      ]);
     }
   });
 

@@ -117,6 +117,60 @@ describe("the search index built at build time", () => {
     expect(slugsFor("vienna sourdough")).toEqual([]);
   });
 
+  it("scores, orders and names the matched terms exactly as adding each posting in turn does", () => {
+    // The reference: MiniSearch's way, one entry per article and term, sorted by score then id.
+    const reference = (q: string) => {
+      const { expansions, files } = query(q);
+      const loaded = [...files.recent, ...files.archive].map((f) => shards.get(f)!);
+      let combined: Map<number, { score: number; terms: Set<string> }> | undefined;
+      for (const { terms } of expansions) {
+        const found = new Map<number, { score: number; terms: Set<string> }>();
+        for (const [termId, weight] of terms)
+          for (const shard of loaded) {
+            const p = shard.get(termId);
+            p?.ids.forEach((id, k) => {
+              const hit = found.get(id) ?? { score: 0, terms: new Set<string>() };
+              hit.score += (weight * p.scores[k]) / 100;
+              hit.terms.add(manifest.terms[termId]);
+              found.set(id, hit);
+            });
+          }
+        if (!combined) combined = found;
+        else
+          combined = new Map(
+            [...found].flatMap(([id, hit]) => {
+              const before = combined!.get(id);
+              if (!before) return [];
+              hit.terms.forEach((t) => before.terms.add(t));
+              return [[id, { score: before.score + hit.score, terms: before.terms }] as const];
+            }),
+          );
+      }
+      return [...(combined ?? [])]
+        .map(([id, h]) => ({ id, score: h.score * expansions.length, terms: [...h.terms] }))
+        .sort((a, b) => b.score - a.score || a.id - b.id);
+    };
+    const queries = ["vienna", "vienaa", "sourd", "the vienna", "crows", "science", "s", "co"];
+    queries.push("starters sourdo", "talks vienna", "science space", "work", "night tr", "re");
+    for (const q of queries) {
+      const want = reference(q);
+      const got = query(q).hits.map((h) => ({ id: h.id, score: h.score, terms: h.terms }));
+      expect(got, q).toEqual(want);
+    }
+    expect(reference("co").length).toBeGreaterThan(5);
+  });
+
+  it("puts the newer of two articles with equal scores first, whichever shard held it", () => {
+    const tiny: SearchManifest = { ...manifest, count: 6, terms: ["alpha"] };
+    const postings = (ids: number[], scores: number[]) =>
+      new Map([[0, { ids: Int32Array.from(ids), scores: Int32Array.from(scores) }]]);
+    const archive = postings([4, 5], [50, 90]);
+    const recent = postings([1, 3], [50, 80]);
+    const hits = score(tiny, [{ word: "alpha", terms: new Map([[0, 1]]) }], [archive, recent]);
+    expect(hits.map((h) => h.id)).toEqual([5, 3, 1, 4]);
+    expect(hits.map((h) => h.terms)).toEqual([["alpha"], ["alpha"], ["alpha"], ["alpha"]]);
+  });
+
   it("indexes the body's words but none of its markup", () => {
     for (const doc of searchDocuments(edition)) expect(doc.text).not.toMatch(/[<>]/);
     expect(manifest.terms.some((t) => /[<>]/.test(t))).toBe(false);

@@ -1,0 +1,177 @@
+// B8, the search rows (issue 17), on a built edition of each size: the first search from a cold
+// /search page in Chromium (time from typing to the result count, and the search files it fetched,
+// gzip), the warm p95 over B6a's queries (in Node, with src/catalog/search-shards.ts, the module
+// the browser runs, every shard already read), and the index's total gzip against the bodies'.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Browser } from "@playwright/test";
+import SearchableMap from "minisearch/SearchableMap";
+import {
+  expand,
+  queryTerms,
+  readShard,
+  score,
+  shardsFor,
+  type SearchManifest,
+  type Shard,
+  type ShardFile,
+} from "../../src/catalog/search-shards.ts";
+import { serveStatic } from "../../tests/e2e/static-server.ts";
+import { QUERIES } from "../queries.ts";
+import { limitResult, ratioResult, type Result } from "../lib/result.ts";
+import { gzipSize, median, p95, round } from "../lib/stats.ts";
+import { searchSizes } from "./b6-search.ts";
+
+/** Goals from issue 17 (at 100,000 articles; held at every size). */
+const GOALS = { firstMs: 500, firstKb: 300, warmP95Ms: 10, indexVsBodies: 0.7 };
+
+/** The word the first search types: common in the generated editions, so it needs real shards. */
+const FIRST_QUERY = "harbour";
+
+/** Time from typing to the result count on a cold /search page, and what it fetched (gzip). */
+async function firstSearch(browser: Browser, dist: string, origin: string) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/search`);
+    const box = page.getByRole("searchbox", { name: "Search" });
+    await box.waitFor();
+    const t0 = await page.evaluate(() => performance.now());
+    await box.fill(FIRST_QUERY);
+    await page
+      .getByRole("status")
+      .filter({ hasText: /results? for/ })
+      .waitFor();
+    const t1 = await page.evaluate(() => performance.now());
+    const files = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith("/content/search")),
+    );
+    const sizes = await Promise.all(files.map(async (f) => gzipSize(await readFile(dist + f))));
+    return { ms: t1 - t0, files: files.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** p95 of one pass over B6a's queries, per run, with every shard they need already read. */
+async function warmP95s(dist: string, runs: number): Promise<number[]> {
+  const content = path.join(dist, "content");
+  const name = (await readdir(content)).find((f) => /^search-.*\.json$/.test(f));
+  if (!name) throw new Error(`no search manifest in ${content}`);
+  const manifest = JSON.parse(await readFile(path.join(content, name), "utf8")) as SearchManifest;
+  const vocabulary = new SearchableMap<number>();
+  manifest.terms.forEach((term, i) => vocabulary.set(term, i));
+  const shards = new Map<string, Shard>();
+  const filesFor = (q: string) => {
+    const files = shardsFor(manifest, expand(queryTerms(q), vocabulary));
+    return [...files.recent, ...files.archive];
+  };
+  for (const file of new Set(QUERIES.flatMap(filesFor))) {
+    const text = await readFile(path.join(dist, file), "utf8");
+    shards.set(file, readShard(JSON.parse(text) as ShardFile));
+  }
+  // What a query costs once its shards are at hand: expanding its words, adding the scores,
+  // ordering every hit, and the matched terms of the fifty a page shows.
+  const answer = (q: string) => {
+    const started = performance.now();
+    const expansions = expand(queryTerms(q), vocabulary);
+    const files = shardsFor(manifest, expansions);
+    const loaded = [...files.recent, ...files.archive].map((f) => shards.get(f)!);
+    for (const hit of score(manifest, expansions, loaded).slice(0, 50)) void hit.terms;
+    return performance.now() - started;
+  };
+  for (let pass = 0; pass < 3; pass++) QUERIES.forEach(answer); // warm-up: the optimizing compiler
+  const p95s: number[] = [];
+  for (let r = 0; r < runs; r++) p95s.push(p95(QUERIES.map(answer)));
+  return p95s;
+}
+
+/**
+ * The search rows at one size, on `dist` (a built edition).
+ * @example await b8search({ browser, dist: "bench/.work/dist-b8-1000", size: 1000, runs: 5, log })
+ */
+export async function b8search(opts: {
+  browser: Browser;
+  dist: string;
+  size: number;
+  runs: number;
+  log: (msg: string) => void;
+}): Promise<Result[]> {
+  const { browser, dist, size, runs, log } = opts;
+  const at = `${size.toLocaleString("en")} articles`;
+  // Node first: Chromium's processes would still be winding down and take the CPU from it.
+  const warm = await warmP95s(dist, runs);
+  log(`  warm p95 over B6a: median ${round(median(warm))} ms`);
+  const host = await serveStatic(dist, "/", { spa: true });
+  const origin = host.url.replace(/\/$/, "");
+  const first: Awaited<ReturnType<typeof firstSearch>>[] = [];
+  try {
+    await firstSearch(browser, dist, origin); // warm-up: the server's and Chromium's caches
+    for (let r = 0; r < runs; r++) first.push(await firstSearch(browser, dist, origin));
+  } finally {
+    host.close();
+  }
+  const firstMs = first.map((f) => f.ms);
+  const firstBytes = first.map((f) => f.bytes);
+  log(
+    `  first search "${FIRST_QUERY}": median ${round(median(firstMs))} ms, ` +
+      `${first[0].files} files, ${first[0].bytes} B gzip`,
+  );
+  const sizes = await searchSizes(dist);
+  log(`  index ${sizes.index} B gzip; bodies ${sizes.bodiesEach} B gzip (file by file)`);
+  return [
+    limitResult(
+      {
+        id: `B8s-first-time-${size}`,
+        name: `first search from a cold page, time to first results (${at})`,
+        why: "issue 17: ≤ 500 ms at 100,000 articles",
+        unit: "ms",
+        ours: `typing “${FIRST_QUERY}” on a cold /search to the result count, Chromium`,
+        limitValue: GOALS.firstMs,
+        note: `Service worker blocked; the page and its catalog loaded before typing.`,
+      },
+      firstMs,
+    ),
+    limitResult(
+      {
+        id: `B8s-first-bytes-${size}`,
+        name: `first search from a cold page, bytes fetched, gzip (${at})`,
+        why: "issue 17: ≤ 300 KB gzip at 100,000 articles",
+        unit: "KB",
+        ours: `search files fetched for “${FIRST_QUERY}”`,
+        limitValue: GOALS.firstKb,
+        note: `${first[0].files} files: the manifest and the shards holding the query's terms.`,
+      },
+      firstBytes.map((b) => b / 1024),
+    ),
+    limitResult(
+      {
+        id: `B8s-warm-${size}`,
+        name: `warm search p95, B6a's ${QUERIES.length} queries (${at})`,
+        why: "issue 17: < 10 ms at 100,000 articles",
+        unit: "ms",
+        ours: "src/catalog/search-shards.ts in Node, shards already read",
+        limitValue: GOALS.warmP95Ms,
+        note: `Expanding the words, adding the scores, ordering every hit, the first fifty's terms.`,
+      },
+      warm,
+    ),
+    ratioResult(
+      {
+        id: `B8s-index-${size}`,
+        name: `search index total vs bodies, gzip (${at})`,
+        limit: GOALS.indexVsBodies,
+        why: "issue 17: the index may weigh at most 0.7× the bodies",
+        unit: "B",
+        ours: "manifest and every shard, each gzipped",
+        baseline: "every body file gzipped, as served",
+        note: `Against all bodies gzipped as one stream: ${round(sizes.index / sizes.bodiesTogether)}×.`,
+      },
+      [sizes.index],
+      [sizes.bodiesEach],
+    ),
+  ];
+}
