@@ -1,6 +1,7 @@
 // A synchronous hint that this device keeps highlights, so the list can show "N highlights" on
 // its cards without fetching the highlights' code at start-up on a device that has none. Set
-// when a highlight is written (or imported); "Delete all my data" clears it with every other key.
+// when a highlight is written (or imported), by `noteHighlightsKept` in ./highlights.ts (kept
+// there, out of the start-up file); "Delete all my data" clears it with every other key.
 import { WEB_KEYS } from "./keys.ts";
 
 /** Whether this device may keep highlights (true when storage cannot say: then look). */
@@ -9,14 +10,5 @@ export function mayHaveHighlights(): boolean {
     return localStorage.getItem(WEB_KEYS.highlightsKept) !== null;
   } catch {
     return true;
-  }
-}
-
-/** Notes that this device keeps highlights. */
-export function noteHighlightsKept(): void {
-  try {
-    localStorage.setItem(WEB_KEYS.highlightsKept, "1");
-  } catch {
-    // Storage blocked: the counts load whenever the list is shown, as mayHaveHighlights says.
   }
 }

@@ -16,7 +16,7 @@ import {
   KEEP,
 } from "./records.ts";
 import { announce } from "./sync.ts";
-import { noteHighlightsKept } from "./highlights-kept.ts";
+import { WEB_KEYS } from "./keys.ts";
 
 /** A note holds at most this many characters. */
 export const NOTE_LIMIT = 10_000;
@@ -57,7 +57,15 @@ const ArticleHighlightsV1 = v.pipe(
     v: v.literal(1),
     slug: SLUG,
     title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-    highlights: v.pipe(v.array(HighlightV1), v.maxLength(5000)),
+    // Each item checked with v.is rather than v.array: build/start-up-chunk.ts keeps every valibot
+    // function any page uses in the start-up file, and nothing at start-up needs v.array.
+    highlights: v.pipe(
+      v.custom<v.InferOutput<typeof HighlightV1>[]>(
+        (list) => Array.isArray(list) && list.every((h) => v.is(HighlightV1, h)),
+        "each highlight needs an id, quote and position selectors, a note and its two times",
+      ),
+      v.maxLength(5000),
+    ),
   }),
   v.check(
     (r) => new Set(r.highlights.map((h) => h.id)).size === r.highlights.length,
@@ -75,6 +83,15 @@ export const HighlightsAdapter = firstVersion<ArticleHighlights>(
   ArticleHighlightsV1,
   isSlug,
 );
+
+/** Notes that this device keeps highlights (storage/highlights-kept.ts reads it). */
+export function noteHighlightsKept(): void {
+  try {
+    localStorage.setItem(WEB_KEYS.highlightsKept, "1");
+  } catch {
+    // Storage blocked: the counts load whenever the list is shown, as mayHaveHighlights says.
+  }
+}
 
 /**
  * Every article's highlights on the device, slug → record.

@@ -28,8 +28,7 @@ import {
   type OutboxRecord,
 } from "./outbox.ts";
 import { KEPT_VERSION, VersionAdapter, type DraftVersion } from "./versions.ts";
-import { HighlightsAdapter, mergeHighlights } from "./highlights.ts";
-import { noteHighlightsKept } from "./highlights-kept.ts";
+import { HighlightsAdapter, mergeHighlights, noteHighlightsKept } from "./highlights.ts";
 import { announce } from "./sync.ts";
 import { BACKUP_KINDS, type Backup, type BackupKind } from "./backup.ts";
 

@@ -1,7 +1,6 @@
 import { useLocation } from "@solidjs/router";
-import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createEffect, createRenderEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { unwrap } from "solid-js/store";
-import { Portal } from "solid-js/web";
 import type { Highlight } from "../../storage/highlights.ts";
 import {
   dropHighlight,
@@ -22,8 +21,8 @@ import "./highlights.css";
 interface Selected {
   start: number;
   end: number;
-  top: number;
-  left: number;
+  /** The selection's box in the viewport, when it was made. */
+  rect: DOMRect;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -44,6 +43,7 @@ export default function ArticleHighlights(props: {
   const [unplaced, setUnplaced] = createSignal<Highlight[]>([]);
   const [painted, setPainted] = createSignal(0);
   let map: TextMap | undefined;
+  let toolbarAnchor!: HTMLDivElement;
 
   // Paint again whenever this article's highlights change (here, in another tab, by an import),
   // and whenever the body's content is put in anew under the marks (the page sets the body's
@@ -91,8 +91,7 @@ export default function ArticleHighlights(props: {
     const range = sel.getRangeAt(0);
     const offsets = rangeOffsets(map, props.prose, range);
     if (!offsets) return undefined;
-    const rect = range.getBoundingClientRect();
-    return { ...offsets, top: rect.bottom + window.scrollY + 8, left: rect.left + window.scrollX };
+    return { ...offsets, rect: range.getBoundingClientRect() };
   }
 
   const onSelectionChange = () => setSelected(currentSelection());
@@ -194,17 +193,23 @@ export default function ArticleHighlights(props: {
 
   return (
     <>
-      <Show when={selected()}>
-        {(s) => (
-          <Portal>
+      {/* The toolbar is placed against a box of its own after the body (not in a portal, which
+          would bring Solid's Portal into the start-up file), so it scrolls with the selection. */}
+      <div class="highlight-toolbar-anchor" ref={toolbarAnchor}>
+        <Show when={selected()}>
+          {(s) => (
             <div
               class="highlight-toolbar"
               role="toolbar"
               aria-label="Selected text"
-              ref={(el) => {
-                el.style.top = `${s().top}px`;
-                el.style.left = `${s().left}px`;
-              }}
+              ref={(el) =>
+                // Follows the selection as Shift+arrows extend it.
+                createRenderEffect(() => {
+                  const at = toolbarAnchor.getBoundingClientRect();
+                  el.style.top = `${s().rect.bottom - at.top + 8}px`;
+                  el.style.left = `${s().rect.left - at.left}px`;
+                })
+              }
             >
               {/* Pressing a button must not end the selection it acts on. */}
               <button
@@ -222,9 +227,9 @@ export default function ArticleHighlights(props: {
                 Add note
               </button>
             </div>
-          </Portal>
-        )}
-      </Show>
+          )}
+        </Show>
+      </div>
       <Show when={opened()} keyed>
         {(h) => (
           <HighlightPanel
