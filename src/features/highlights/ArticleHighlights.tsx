@@ -104,6 +104,9 @@ export default function ArticleHighlights(props: {
       if (!withNote) notify("Select text in the article to highlight it.");
       return;
     }
+    const range = document.getSelection()?.rangeCount
+      ? document.getSelection()!.getRangeAt(0)
+      : null;
     const now = Date.now();
     const h: Highlight = {
       id: crypto.randomUUID(),
@@ -117,11 +120,17 @@ export default function ArticleHighlights(props: {
     } catch (err) {
       return notifyFailure("Saving the highlight", err);
     }
-    document.getSelection()?.removeAllRanges();
-    setSelected(undefined);
+    // A passage the reader selected while this one was being saved (a new range; painting only
+    // moves the old one's ends) stays selected, with its toolbar.
+    const sel = document.getSelection();
+    const moved = !!sel && sel.rangeCount > 0 && sel.getRangeAt(0) !== range;
+    if (!moved) {
+      sel?.removeAllRanges();
+      setSelected(undefined);
+    }
     if (withNote) setOpen({ id: h.id, focusNote: true });
     else {
-      document.getElementById(markId(h.id))?.focus();
+      if (!moved) document.getElementById(markId(h.id))?.focus();
       notify("Highlighted");
     }
   }
