@@ -4,7 +4,7 @@
 // every mark out and joins the text nodes it split.
 import type { Highlight } from "../../storage/highlights.ts";
 import { anchor } from "./anchoring.ts";
-import { nodeAt, textMap, type TextMap } from "./text-map.ts";
+import { textMap, type TextMap } from "./text-map.ts";
 
 export const MARK_CLASS = "highlight";
 
@@ -33,37 +33,21 @@ export function unpaint(root: HTMLElement): void {
   for (const p of parents) if (p.isConnected) p.normalize();
 }
 
-/**
- * Splits the map's text nodes so that every offset in `cuts` falls on a node's edge, in one pass
- * over the nodes. Returns the map of the split text (the same text, more nodes).
- */
-function cut(map: TextMap, cuts: readonly number[]): TextMap {
-  const at = [...new Set(cuts)].sort((a, b) => a - b);
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let c = 0;
-  for (let i = 0; i < map.nodes.length; i++) {
-    let node = map.nodes[i];
-    let start = map.starts[i];
-    const end = start + node.data.length;
-    while (c < at.length && at[c] <= start) c++;
-    for (; c < at.length && at[c] < end; c++) {
-      const rest = node.splitText(at[c] - start);
-      nodes.push(node);
-      starts.push(start);
-      [node, start] = [rest, at[c]];
-    }
-    nodes.push(node);
-    starts.push(start);
-  }
-  return { text: map.text, nodes, starts };
+/** Where a highlight starts or ends, in text order. */
+interface Edge {
+  at: number;
+  /** The highlight's index in the list painted. */
+  i: number;
+  opens: boolean;
 }
 
 /**
  * Paints `highlights` (offsets in the text of `map`, read from `root` with no marks in it) as
- * marks: the text split once at every highlight's edges, then each piece wrapped. Nothing here
- * reads layout, so the browser lays the body out once, after. Returns the map of the painted
- * body (its text nodes as they now are) and how many highlights have marks.
+ * marks, in one pass over the text nodes: each node a highlight touches is replaced, once, by its
+ * pieces, the highlighted ones wrapped (a piece in two overlapping highlights gets a mark of each,
+ * the earlier outside). Nothing here reads layout, so the browser lays the body out once, after.
+ * Returns the map of the painted body (its text nodes as they now are) and how many highlights
+ * have marks.
  * @example paint(textMap(prose), [{ id: "a1", start: 10, end: 42, hasNote: false }]);
  */
 export function paint(
@@ -71,33 +55,79 @@ export function paint(
   highlights: readonly Paint[],
 ): { map: TextMap; painted: number } {
   if (highlights.length === 0) return { map, painted: 0 };
-  const split = cut(
-    map,
-    highlights.flatMap((h) => [h.start, h.end]),
-  );
-  let painted = 0;
-  for (const h of highlights) {
-    let first: HTMLElement | undefined;
-    let last: HTMLElement | undefined;
-    for (let i = nodeAt(split, h.start); i < split.nodes.length && split.starts[i] < h.end; i++) {
-      const node = split.nodes[i];
-      // Whitespace between blocks (a list's items, a table's cells) is no passage to mark.
-      if (split.starts[i] < h.start || !node.data.trim()) continue;
+  const edges: Edge[] = [];
+  highlights.forEach((h, i) => {
+    if (h.end > h.start)
+      edges.push({ at: h.start, i, opens: true }, { at: h.end, i, opens: false });
+  });
+  // At one offset, a highlight ends before the next begins.
+  edges.sort((a, b) => a.at - b.at || Number(a.opens) - Number(b.opens));
+  const open: number[] = []; // the highlights over the current piece, in list order
+  const apply = (edge: Edge) => {
+    if (!edge.opens) open.splice(open.indexOf(edge.i), 1);
+    else {
+      let k = open.length;
+      while (k > 0 && open[k - 1] > edge.i) k--;
+      open.splice(k, 0, edge.i);
+    }
+  };
+  const first: (HTMLElement | undefined)[] = [];
+  const last: (HTMLElement | undefined)[] = [];
+  const wrap = (text: Text): Node => {
+    let outer: Node = text;
+    for (let k = open.length - 1; k >= 0; k--) {
+      const i = open[k];
       const mark = document.createElement("mark");
       mark.className = MARK_CLASS;
-      mark.dataset.highlight = h.id;
-      node.parentNode?.insertBefore(mark, node);
-      mark.append(node);
-      first ??= mark;
-      last = mark;
+      mark.setAttribute("data-highlight", highlights[i].id);
+      mark.append(outer);
+      outer = mark;
+      first[i] ??= mark;
+      last[i] = mark;
     }
-    if (!first || !last) continue;
-    first.id = markId(h.id);
-    first.tabIndex = 0;
-    if (h.hasNote) last.classList.add("has-note");
-    painted++;
+    return outer;
+  };
+
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let e = 0;
+  for (let n = 0; n < map.nodes.length; n++) {
+    const node = map.nodes[n];
+    const from = map.starts[n];
+    const to = from + node.data.length;
+    while (e < edges.length && edges[e].at <= from) apply(edges[e++]);
+    const cutInside = e < edges.length && edges[e].at < to;
+    // Whitespace between blocks (a list's items, a table's cells) is no passage to mark.
+    if (to === from || (open.length === 0 && !cutInside) || !node.data.trim()) {
+      nodes.push(node);
+      starts.push(from);
+      continue;
+    }
+    const parts: Node[] = [];
+    for (let at = from; at < to;) {
+      const next = e < edges.length && edges[e].at < to ? edges[e].at : to;
+      if (next > at) {
+        const piece = document.createTextNode(node.data.slice(at - from, next - from));
+        nodes.push(piece);
+        starts.push(at);
+        parts.push(open.length > 0 ? wrap(piece) : piece);
+      }
+      at = next;
+      while (e < edges.length && edges[e].at <= at && edges[e].at < to) apply(edges[e++]);
+    }
+    node.replaceWith(...parts);
   }
-  return { map: split, painted };
+
+  let painted = 0;
+  highlights.forEach((h, i) => {
+    const [a, z] = [first[i], last[i]];
+    if (!a || !z) return;
+    a.id = markId(h.id);
+    a.tabIndex = 0;
+    if (h.hasNote) z.classList.add("has-note");
+    painted++;
+  });
+  return { map: { text: map.text, nodes, starts }, painted };
 }
 
 /**

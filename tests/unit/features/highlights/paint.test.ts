@@ -25,6 +25,24 @@ const marked = (root: HTMLElement, id: string) =>
   [...root.querySelectorAll(`mark[data-highlight="${id}"]`)].map((m) => m.textContent).join("");
 
 group("placeHighlights", () => {
+  it("marks a passage two highlights share with a mark of each, and both stay whole", () => {
+    const root = body();
+    const a = highlight(root, "a", "night", "Vienna");
+    const b = highlight(root, "b", "train", "conductor");
+    const c = highlight(root, "c", "left", "left");
+    expect(placeHighlights(root, [a, b, c]).painted).toBe(3);
+    expect(marked(root, "a")).toBe("night train left Vienna");
+    expect(marked(root, "b")).toBe("train left Vienna at ten.Only the conductor");
+    expect(marked(root, "c")).toBe("left");
+    // Inside a and b, "left" is c's, with a outermost (the list's order).
+    const left = root.querySelector('mark[data-highlight="c"]');
+    expect(left?.parentElement?.dataset.highlight).toBe("b");
+    expect(left?.parentElement?.parentElement?.dataset.highlight).toBe("a");
+    expect(root.textContent).toBe(body().textContent);
+    unpaint(root);
+    expect(root.innerHTML).toBe(HTML);
+  });
+
   it("wraps exactly the passage, across emphasis and paragraphs, the first mark focusable", () => {
     const root = body();
     const a = highlight(root, "a", "left", "conductor", "a note");
