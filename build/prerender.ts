@@ -11,6 +11,7 @@ import solid from "vite-plugin-solid";
 import type { Edition } from "./edition.ts";
 import type { Route } from "./head.ts";
 import type { OffprintApi } from "./plugin.ts";
+import { ownIds } from "../src/catalog/own-ids.ts";
 import { articlePath, categoryPath } from "./site-url.ts";
 
 /** One page the build writes: its file, the app's path, and its head. */
@@ -59,19 +60,6 @@ export function staticPages(edition: Edition): StaticPage[] {
   // 404.html stands for every address the build did not write: its head claims none.
   pages.push({ file: "404.html", path: "/404", route: { kind: "shell" } });
   return pages;
-}
-
-/**
- * The server's ids get a prefix of their own: the app lays itself out beside the first screen
- * until it takes over, and two elements must never share an id. Body footnotes keep theirs, so a
- * link to a note in the body still leads to it without JavaScript.
- */
-export function ownIds(html: string): string {
-  return html.replace(
-    /\b(id|for|aria-labelledby|aria-describedby|href)="(#?)(?!user-content-)([^"#\s/][^"\s/]*)"/g,
-    (all, attr: string, hash: string, id: string) =>
-      attr === "href" && !hash ? all : `${attr}="${hash}first-${id}"`,
-  );
 }
 
 /** A built page: the template's head and mount point given the route's head and first screen. */
@@ -147,10 +135,12 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         const template = await readFile(path.join(dir, "index.html"), "utf8");
         const home = await api.head({ kind: "home" });
         const base = config.base.replace(/\/$/, "");
+        const started = performance.now();
         const renderer = await loadRenderer(config.root, config.base, api, edition);
+        const pages = staticPages(edition);
         try {
           const folders = new Set<string>();
-          for (const page of staticPages(edition)) {
+          for (const page of pages) {
             const body = await renderer.render(page.path, base);
             const html = pageHtml(template, {
               home,
@@ -169,6 +159,8 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         } finally {
           await renderer.close();
         }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        config.logger.info(`  static pages: ${pages.length} in ${seconds} s`);
       },
     },
   };
