@@ -6,11 +6,12 @@
 // previews get the page; with JavaScript the app takes its place (src/state/page.ts).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createServer, type Plugin, type ResolvedConfig } from "vite";
+import { createServer, type Plugin, type ResolvedConfig, type Rollup } from "vite";
 import solid from "vite-plugin-solid";
 import type { Edition } from "./edition.ts";
 import type { Route } from "./head.ts";
 import type { OffprintApi } from "./plugin.ts";
+import { ownIds } from "../src/catalog/own-ids.ts";
 import { articlePath, categoryPath } from "./site-url.ts";
 
 /** One page the build writes: its file, the app's path, and its head. */
@@ -19,16 +20,23 @@ export interface StaticPage {
   /** The route's path from the site root ("/articles/tide"), as the app's router sees it. */
   path: string;
   route: Route;
+  /**
+   * The page component that routes.ts loads lazily for this address, whose stylesheet is in a
+   * file of its own: the static page links it, or it would show (and then move) unstyled.
+   */
+  component?: string;
 }
 
 /** The reader's own pages: a shell each (what a first visit shows), titled as the app titles them. */
 const SHELLS = [
-  ["saved", "Saved"],
-  ["drafts", "Drafts"],
-  ["highlights", "Highlights"],
-  ["settings", "Settings"],
-  ["search", "Search"],
+  ["saved", "Saved", "src/pages/SavedPage.tsx"],
+  ["drafts", "Drafts", "src/pages/DraftsPage.tsx"],
+  ["highlights", "Highlights", "src/pages/HighlightsPage.tsx"],
+  ["settings", "Settings", "src/pages/SettingsPage.tsx"],
+  ["search", "Search", "src/pages/SearchPage.tsx"],
 ] as const;
+
+const ARTICLE_PAGE = "src/pages/ArticlePage.tsx";
 
 /** The pages this writes beside index.html, which the service worker does not precache. */
 export const STATIC_PAGE_GLOBS = [
@@ -52,37 +60,38 @@ export function staticPages(edition: Edition): StaticPage[] {
   }
   for (const article of edition.index.articles) {
     const at = articlePath(article.slug);
-    pages.push({ file: `${at}.html`, path: `/${at}`, route: { kind: "article", article } });
+    pages.push({
+      file: `${at}.html`,
+      path: `/${at}`,
+      route: { kind: "article", article },
+      component: ARTICLE_PAGE,
+    });
   }
-  for (const [at, title] of SHELLS) {
-    pages.push({ file: `${at}.html`, path: `/${at}`, route: { kind: "page", path: at, title } });
+  for (const [at, title, component] of SHELLS) {
+    const route = { kind: "page", path: at, title } as const;
+    pages.push({ file: `${at}.html`, path: `/${at}`, route, component });
   }
   // 404.html stands for every address the build did not write: its head claims none.
   pages.push({ file: "404.html", path: "/404", route: { kind: "shell" } });
   return pages;
 }
 
-/**
- * The server's ids get a prefix of their own: the app lays itself out beside the first screen
- * until it takes over, and two elements must never share an id. Body footnotes keep theirs, so a
- * link to a note in the body still leads to it without JavaScript.
- */
-export function ownIds(html: string): string {
-  return html.replace(
-    /\b(id|for|aria-labelledby|aria-describedby|href)="(#?)(?!user-content-)([^"#\s/][^"\s/]*)"/g,
-    (all, attr: string, hash: string, id: string) =>
-      attr === "href" && !hash ? all : `${attr}="${hash}first-${id}"`,
-  );
-}
-
 /** A built page: the template's head and mount point given the route's head and first screen. */
 export function pageHtml(
   template: string,
-  { home, head, body, page }: { home: string; head: string; body: string; page: string },
+  {
+    home,
+    head,
+    body,
+    page,
+    styles = [],
+  }: { home: string; head: string; body: string; page: string; styles?: string[] },
 ): string {
   if (!template.includes(home)) throw new Error("offprint: index.html lost the head it was given");
+  const links = styles.map((href) => `<link rel="stylesheet" crossorigin href="${href}">`).join("");
   return template
     .replace(home, () => head)
+    .replace("</head>", () => `${links}</head>`)
     .replace("<html ", () => `<html data-page="${page}" `)
     .replace('<div id="app">', () => `<div id="first-screen">${ownIds(body)}</div><div id="app">`);
 }
@@ -128,6 +137,45 @@ async function loadRenderer(root: string, base: string, api: OffprintApi, editio
   return { render: mod.renderPage, close: () => server.close() };
 }
 
+/**
+ * The stylesheets each lazily loaded page component brings (its chunk's and those of the chunks it
+ * imports, but not the entry's, which index.html links already), as the page's URLs. A component
+ * the bundle does not have is a build error: routes.ts and SHELLS above must name the same files.
+ */
+export function componentStyles(
+  bundle: Rollup.OutputBundle,
+  root: string,
+  base: string,
+  components: Iterable<string>,
+): Map<string, string[]> {
+  const chunks = Object.values(bundle).filter((o): o is Rollup.OutputChunk => o.type === "chunk");
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const styles = new Map<string, string[]>();
+  for (const component of new Set(components)) {
+    const entry = chunks.find(
+      (c) => c.facadeModuleId && path.relative(root, c.facadeModuleId) === component,
+    );
+    if (!entry) throw new Error(`offprint: the bundle has no chunk for ${component} (routes.ts)`);
+    const css = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (chunk: Rollup.OutputChunk) => {
+      if (seen.has(chunk.fileName)) return;
+      seen.add(chunk.fileName);
+      for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+      for (const imported of chunk.imports) {
+        const next = byFile.get(imported);
+        if (next && !next.isEntry) visit(next);
+      }
+    };
+    visit(entry);
+    styles.set(
+      component,
+      [...css].map((file) => base + file),
+    );
+  }
+  return styles;
+}
+
 /** The Vite plugin: after the bundle is written, writes every static page beside index.html. */
 export function offprintPrerender(content: () => OffprintApi | undefined): Plugin {
   let config: ResolvedConfig;
@@ -140,7 +188,7 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
     writeBundle: {
       // After offprint-content has written 404.html, before the service worker lists the files.
       sequential: true,
-      async handler(output) {
+      async handler(output, bundle) {
         const api = content();
         const edition = api?.edition();
         if (!api || !edition) return;
@@ -148,16 +196,25 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         const template = await readFile(path.join(dir, "index.html"), "utf8");
         const home = await api.head({ kind: "home" });
         const base = config.base.replace(/\/$/, "");
+        const started = performance.now();
         const renderer = await loadRenderer(config.root, config.base, api, edition);
+        const pages = staticPages(edition);
+        const styles = componentStyles(
+          bundle,
+          config.root,
+          config.base,
+          pages.flatMap((p) => (p.component ? [p.component] : [])),
+        );
         try {
           const folders = new Set<string>();
-          for (const page of staticPages(edition)) {
+          for (const page of pages) {
             const body = await renderer.render(page.path, base);
             const html = pageHtml(template, {
               home,
               head: await api.head(page.route),
               body,
               page: base + page.path,
+              styles: page.component ? styles.get(page.component) : [],
             });
             const file = path.join(dir, page.file);
             const folder = path.dirname(file);
@@ -170,6 +227,8 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         } finally {
           await renderer.close();
         }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        config.logger.info(`  static pages: ${pages.length} in ${seconds} s`);
       },
     },
   };

@@ -71,6 +71,9 @@ export async function serve(port: number, mounts: Mount[]): Promise<BenchServer>
         const s = await stat(file).catch(() => undefined);
         if (s?.isFile()) return await send(req, res, file);
         if (s?.isDirectory()) return await send(req, res, path.join(file, "index.html"));
+        // `/articles/x` is served from articles/x.html, as the static hosts in the README do.
+        const page = await stat(`${file}.html`).catch(() => undefined);
+        if (page?.isFile()) return await send(req, res, `${file}.html`);
       }
       // Only page addresses fall back to the app; a missing file is a 404.
       if (path.extname(pathname)) return void res.writeHead(404).end("Not found");

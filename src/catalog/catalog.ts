@@ -2,6 +2,7 @@
 import { indexUrl } from "virtual:offprint/edition";
 import type { ArticleBody, ArticleSummary, CatalogIndex } from "./types.ts";
 import { isJsonType } from "./offline-files.ts";
+import { restoreIds } from "./own-ids.ts";
 
 /** Turns a path relative to the app's base into a URL the browser can fetch. */
 export function assetUrl(relative: string): string {
@@ -12,6 +13,8 @@ export function assetUrl(relative: string): string {
 export interface Catalog {
   articles: ArticleSummary[];
   bySlug: Map<string, ArticleSummary>;
+  /** Each slug's place in `articles`, so finding an article's neighbours does not scan the list. */
+  place: Map<string, number>;
   /** Old slugs of renamed articles → their slug now (front matter `aliases`). */
   aliases: Map<string, string>;
   categories: { name: string; slug: string; count: number }[];
@@ -38,6 +41,7 @@ export async function fetchJson<T>(url: string): Promise<T> {
 
 function indexCatalog(index: CatalogIndex): Catalog {
   const bySlug = new Map(index.articles.map((a) => [a.slug, a]));
+  const place = new Map(index.articles.map((a, i) => [a.slug, i]));
   const counts = new Map<string, { name: string; slug: string; count: number }>();
   for (const a of index.articles) {
     const c = counts.get(a.categorySlug) ?? { name: a.category, slug: a.categorySlug, count: 0 };
@@ -48,7 +52,7 @@ function indexCatalog(index: CatalogIndex): Catalog {
   const aliases = new Map(
     Object.entries(index.aliases ?? {}).filter(([old, now]) => !bySlug.has(old) && bySlug.has(now)),
   );
-  return { articles: index.articles, bySlug, aliases, categories };
+  return { articles: index.articles, bySlug, place, aliases, categories };
 }
 
 /**
@@ -60,9 +64,6 @@ export interface EditionSource {
   body(article: ArticleSummary): Promise<ArticleBody>;
 }
 
-/** The attributes the static copy gave ids of its own (build/prerender.ts `ownIds`). */
-const OWN_IDS = ["id", "for", "aria-labelledby", "aria-describedby"];
-
 /**
  * The body the page's static copy already shows, when the page is this article's (build/prerender.ts
  * renders the same sanitized HTML): the app takes it from there instead of fetching it again,
@@ -73,14 +74,7 @@ function bodyInPage(slug: string): ArticleBody | undefined {
   const prose = document.querySelector(`:root:not(.deep) #first-screen .prose[data-slug]`);
   if (!prose || prose.getAttribute("data-slug") !== slug) return undefined;
   const copy = prose.cloneNode(true) as Element;
-  for (const el of copy.querySelectorAll("*")) {
-    for (const name of OWN_IDS) {
-      const value = el.getAttribute(name);
-      if (value?.startsWith("first-")) el.setAttribute(name, value.slice("first-".length));
-    }
-    const href = el.getAttribute("href");
-    if (href?.startsWith("#first-")) el.setAttribute("href", `#${href.slice("#first-".length)}`);
-  }
+  restoreIds(copy);
   return { slug, html: copy.innerHTML };
 }
 
@@ -123,8 +117,8 @@ export function neighbours(
   c: Catalog,
   slug: string,
 ): { older?: ArticleSummary; newer?: ArticleSummary } {
-  const i = c.articles.findIndex((a) => a.slug === slug);
-  if (i < 0) return {};
+  const i = c.place.get(slug);
+  if (i === undefined) return {};
   return { newer: c.articles[i - 1], older: c.articles[i + 1] };
 }
 

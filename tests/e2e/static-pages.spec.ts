@@ -115,3 +115,34 @@ test("with JavaScript, the app takes the place of an article's static page", asy
   await page.goto("/search");
   await expect(page.getByText(/^Searching needs JavaScript/)).toHaveCount(0);
 });
+
+/** Where the page's headings and first paragraph of body sit: what a reader's eye follows. */
+async function landmarks(page: Page): Promise<string[]> {
+  return page
+    .locator("main h1, main h2, main legend, main .prose > p:first-of-type")
+    .evaluateAll((els) =>
+      els
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => `${el.tagName} ${Math.round(el.getBoundingClientRect().top)}`),
+    );
+}
+
+// A lazily loaded page's own stylesheet is linked by its static copy: without it the copy showed
+// unstyled parts (the article's reading-progress bar in the flow) and the page moved at take-over.
+for (const address of [`/articles/${SLUG}`, "/settings", "/search", "/drafts", "/saved", "/highlights"]) {
+  test(`${address}: nothing moves when the app takes the static copy's place`, async ({
+    browser,
+    page,
+    baseURL,
+  }) => {
+    const still = await withoutJavaScript(browser, baseURL);
+    await still.setViewportSize(page.viewportSize()!);
+    await still.goto(address);
+    const before = await landmarks(still);
+    expect(before.length).toBeGreaterThan(0);
+    await still.context().close();
+    await page.goto(address);
+    await expect(page.locator("#first-screen")).toHaveCount(0);
+    expect(await landmarks(page)).toEqual(before);
+  });
+}

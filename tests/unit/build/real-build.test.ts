@@ -101,6 +101,10 @@ describe("npm run build on content it has to clean", () => {
         "absolute address: canonical links, Open Graph and X card tags, JSON-LD, link-preview " +
         "pictures, the feeds (feed.xml, feed.json) and sitemap.xml",
     ]);
+    // It says how many static pages it wrote (/, a category, the article, 5 shells, 404.html).
+    expect(lines(stdout).filter((l) => l.includes("static pages"))).toEqual([
+      expect.stringMatching(/^ {2}static pages: 9 in \d+\.\d s$/),
+    ]);
     const dist = await readdir(path.join(temp, "external"));
     expect(dist).toContain("robots.txt");
     expect(dist).not.toContain("feed.xml");
