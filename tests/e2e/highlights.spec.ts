@@ -132,6 +132,14 @@ test.describe("highlights and notes", () => {
     await toolbar.getByRole("button", { name: "Add note" }).click();
     const note = page.getByLabel("Note");
     await expect(note).toBeFocused();
+    await page.evaluate(() => {
+      const [first, last] = [...document.querySelectorAll(".prose mark")].slice(0, 2);
+      (window as unknown as { before: Element[] }).before = [
+        document.getElementById("highlight-note")!,
+        first,
+        last,
+      ];
+    });
     await note.fill("<b>not bold</b> — a note");
     await expect(page.getByText("24 / 10,000 characters")).toBeVisible();
     await expect
@@ -142,6 +150,13 @@ test.describe("highlights and notes", () => {
         return r?.highlights.map((h) => h.note);
       })
       .toContain("<b>not bold</b> — a note");
+    // The save rebuilt neither the panel typed in (its caret, its undo history) nor the marks.
+    expect(
+      await page.evaluate(() => {
+        const w = window as unknown as { before: Element[] };
+        return w.before.map((el) => el.isConnected);
+      }),
+    ).toEqual([true, true, true]);
     await page.getByRole("button", { name: "Close" }).click();
     const crossing = page.locator("mark.highlight.has-note");
     await expect(crossing).toHaveCount(1);

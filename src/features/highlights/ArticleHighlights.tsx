@@ -14,7 +14,7 @@ import { HIGHLIGHT_EVENT } from "../reading/keyboard.ts";
 import { describe } from "./anchoring.ts";
 import { copyText, quoteAsMarkdown } from "./copy.ts";
 import { HighlightPanel } from "./HighlightPanel.tsx";
-import { MARK_CLASS, markId, placeHighlights, unpaint } from "./paint.ts";
+import { MARK_CLASS, markId, markNotes, placeHighlights, placesOf, unpaint } from "./paint.ts";
 import { rangeOffsets, type TextMap } from "./text-map.ts";
 import "./highlights.css";
 
@@ -48,12 +48,22 @@ export default function ArticleHighlights(props: {
   // Paint again whenever this article's highlights change (here, in another tab, by an import),
   // and whenever the body's content is put in anew under the marks (the page sets the body's
   // HTML again when a newer copy of it arrives): its marks went with the old content.
+  // A change of notes alone (typing one autosaves it) only marks which have a note: painting again
+  // would lay the whole body out anew on every save.
   const replaced = new MutationObserver(() => setBodies((n) => n + 1));
   const [bodies, setBodies] = createSignal(0);
+  let paintedFor: { prose: HTMLElement; bodies: number; places: string } | undefined;
   createEffect(
     on(
       () => [props.prose, highlightsOf(props.slug), bodies()] as const,
-      ([prose, highlights]) => {
+      ([prose, highlights, body]) => {
+        const places = placesOf(highlights);
+        const last = paintedFor;
+        paintedFor = { prose, bodies: body, places };
+        if (last?.prose === prose && last.bodies === body && last.places === places) {
+          markNotes(prose, highlights);
+          return;
+        }
         replaced.disconnect();
         const placed = placeHighlights(prose, highlights);
         map = placed.map;
@@ -169,6 +179,9 @@ export default function ArticleHighlights(props: {
     const o = open();
     return o && highlightsOf(props.slug).find((h) => h.id === o.id);
   };
+  // The panel stays the same while its highlight is saved anew (each save stores a new copy): one
+  // made again would lose the reader's caret in the note and the note's undo history.
+  const openedId = () => opened()?.id;
   const closePanel = () => {
     const id = open()?.id;
     setOpen(undefined);
@@ -239,17 +252,23 @@ export default function ArticleHighlights(props: {
           )}
         </Show>
       </div>
-      <Show when={opened()} keyed>
-        {(h) => (
-          <HighlightPanel
-            highlight={h}
-            focusNote={open()?.focusNote ?? false}
-            onNote={(note, at) => saveNote(h.id, note, at)}
-            onCopy={(note) => void copyText(quoteAsMarkdown({ quote: h.quote, note }), "Highlight")}
-            onRemove={() => void remove(h)}
-            onClose={closePanel}
-          />
-        )}
+      <Show when={openedId()} keyed>
+        {(id) => {
+          let shown = opened()!;
+          const h = () => (shown = opened() ?? shown);
+          return (
+            <HighlightPanel
+              highlight={h()}
+              focusNote={open()?.focusNote ?? false}
+              onNote={(note, at) => saveNote(id, note, at)}
+              onCopy={(note) =>
+                void copyText(quoteAsMarkdown({ quote: h().quote, note }), "Highlight")
+              }
+              onRemove={() => void remove(h())}
+              onClose={closePanel}
+            />
+          );
+        }}
       </Show>
       <Show when={unplaced().length > 0}>
         <section class="unplaced panel" aria-labelledby="unplaced-title">

@@ -131,6 +131,27 @@ export function paint(
 }
 
 /**
+ * What decides where highlights are painted: which they are and the passages they name (a
+ * highlight's selectors never change once made; its note does). Equal for two lists that paint
+ * the same marks.
+ */
+export const placesOf = (highlights: readonly Highlight[]): string =>
+  highlights.map((h) => `${h.id} ${h.position.start} ${h.position.end}`).join("\n");
+
+/**
+ * Marks which painted highlights have a note (the last mark of each), the marks left as they are.
+ * @example markNotes(prose, highlightsOf(slug)); // after a note alone changed
+ */
+export function markNotes(root: HTMLElement, highlights: readonly Highlight[]): void {
+  const lastMark = new Map<string, Element>();
+  for (const mark of root.querySelectorAll(`mark.${MARK_CLASS}`)) {
+    const id = mark.getAttribute("data-highlight");
+    if (id) lastMark.set(id, mark);
+  }
+  for (const h of highlights) lastMark.get(h.id)?.classList.toggle("has-note", !!h.note.trim());
+}
+
+/**
  * Finds every highlight in `root`'s text and paints those placed, in one go: the old marks out,
  * the text read once, every highlight anchored in it, the marks added. Returns the body's map
  * (for selections made next), the highlights that could not be placed, and how many were painted.

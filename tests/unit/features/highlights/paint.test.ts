@@ -2,7 +2,12 @@
 // paragraphs and emphasis, painted again without doubling, and taken out leaving the body as it was.
 import { describe as group, expect, it } from "vitest";
 import { describe } from "../../../../src/features/highlights/anchoring.ts";
-import { placeHighlights, unpaint } from "../../../../src/features/highlights/paint.ts";
+import {
+  markNotes,
+  placeHighlights,
+  placesOf,
+  unpaint,
+} from "../../../../src/features/highlights/paint.ts";
 import { textMap } from "../../../../src/features/highlights/text-map.ts";
 import type { Highlight } from "../../../../src/storage/highlights.ts";
 
@@ -80,5 +85,26 @@ group("placeHighlights", () => {
     const { painted, unplaced } = placeHighlights(root, [gone, kept]);
     expect(painted).toBe(1);
     expect(unplaced.map((h) => h.id)).toEqual(["gone"]);
+  });
+});
+
+group("markNotes and placesOf", () => {
+  it("marks a note added or cleared on the highlight's last mark, the marks left as they are", () => {
+    const root = body();
+    const a = highlight(root, "a", "Vienna", "conductor");
+    const b = highlight(root, "b", "night", "train");
+    placeHighlights(root, [a, b]);
+    const before = [...root.querySelectorAll("mark")];
+    const noted = [{ ...a, note: "a note" }, b];
+    // A note is no change of place: the marks need not be painted again.
+    expect(placesOf(noted)).toBe(placesOf([a, b]));
+    markNotes(root, noted);
+    expect([...root.querySelectorAll("mark")]).toEqual(before);
+    const withNote = [...root.querySelectorAll("mark.has-note")];
+    expect(withNote).toEqual([[...root.querySelectorAll('mark[data-highlight="a"]')].at(-1)]);
+    markNotes(root, [{ ...a, note: "  " }, b]);
+    expect(root.querySelectorAll("mark.has-note")).toHaveLength(0);
+    // Another highlight, or one gone, is a change of place.
+    expect(placesOf([a])).not.toBe(placesOf([a, b]));
   });
 });
