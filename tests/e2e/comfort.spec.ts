@@ -2,6 +2,7 @@
 // settings apply before the first paint, and the reader's data goes out to a file and back.
 import { readFile } from "node:fs/promises";
 import { test, expect } from "./fixtures.ts";
+import { getRaw } from "./stored-records.ts";
 import type { Page } from "@playwright/test";
 
 const LONG = "/articles/night-trains-return-to-europe";
@@ -127,6 +128,19 @@ test("Download my data, Delete all my data, then Import brings it all back", asy
   const bookmark = page.getByRole("button", { name: "Bookmark", exact: true });
   await bookmark.click();
   await expect(bookmark).toHaveAttribute("aria-pressed", "true");
+  // A highlight with a note goes out with the rest, and comes back.
+  await page
+    .locator(".prose p")
+    .first()
+    .dblclick({ position: { x: 20, y: 5 } });
+  await page
+    .getByRole("toolbar", { name: "Selected text" })
+    .getByRole("button", { name: "Add note" })
+    .click();
+  await page.getByLabel("Note").fill("<i>kept</i>");
+  await page.getByRole("button", { name: "Close" }).click();
+  await expect(page.locator("mark.highlight.has-note")).toHaveCount(1);
+  const quote = await page.locator("mark.highlight").textContent();
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("group", { name: "Theme" }).getByLabel("Dark").check();
   const data = page.getByRole("region", { name: "Your data" });
@@ -141,15 +155,22 @@ test("Download my data, Delete all my data, then Import brings it all back", asy
   expect(saved).toMatchObject({ app: "offprint", schemaVersion: 3, settings: { theme: "dark" } });
   expect(Object.keys(saved.bookmarks)).toEqual(["night-trains-return-to-europe"]);
   expect(Object.keys(saved.reads)).toContain("night-trains-return-to-europe");
+  expect(saved.highlights["night-trains-return-to-europe"].highlights).toMatchObject([
+    { note: "<i>kept</i>", quote: { exact: quote } },
+  ]);
 
   await data.getByRole("button", { name: "Delete all my data" }).click();
   await data.getByRole("button", { name: "Delete everything" }).click();
   await expect(data.getByText("All your data was deleted from this device.")).toBeVisible();
   await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
   expect(await page.evaluate(() => localStorage.getItem("offprint-settings"))).toBeNull();
+  expect(
+    await getRaw(page, "offprint-highlights", "night-trains-return-to-europe"),
+  ).toBeUndefined();
 
   await data.getByLabel("Import").setInputFiles(file);
   await expect(data.getByText("Bookmarks: 1 new")).toBeVisible();
+  await expect(data.getByText("Highlights: 1 new")).toBeVisible();
   await data.getByRole("button", { name: "Apply import" }).click();
   await expect(data.getByText(/^Imported “/)).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
@@ -164,6 +185,12 @@ test("Download my data, Delete all my data, then Import brings it all back", asy
   await expect(data.getByText(/^Imported “/)).toBeVisible();
   await page.getByRole("link", { name: "Saved" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /night trains/i })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Highlights" })
+    .click();
+  await expect(page.getByRole("link", { name: quote!.trim() })).toBeVisible();
+  await expect(page.getByText("<i>kept</i>")).toBeVisible();
 });
 
 test("a bad import file is refused with a clear message", async ({ page }) => {

@@ -268,6 +268,16 @@ test.describe("highlights and notes", () => {
     await expect(page.locator(`mark#${id}`)).toBeFocused();
     await page.reload();
     await expect(page.locator(`mark#${id}`)).toBeFocused();
+
+    // Offline, the list opens from the device.
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true);
+    await context.setOffline(true);
+    await page.goto(`${host.url}highlights`);
+    await expect(page.getByRole("status").filter({ hasText: "2 highlights" })).toBeVisible();
+    await expect(page.getByText("Remember the snow")).toBeVisible();
+    await context.setOffline(false);
   });
 
   test("a new edition re-anchors an edited passage and lists a deleted one as unplaced", async ({

@@ -129,7 +129,14 @@ async function landmarks(page: Page): Promise<string[]> {
 
 // A lazily loaded page's own stylesheet is linked by its static copy: without it the copy showed
 // unstyled parts (the article's reading-progress bar in the flow) and the page moved at take-over.
-for (const address of [`/articles/${SLUG}`, "/settings", "/search", "/drafts", "/saved", "/highlights"]) {
+for (const address of [
+  `/articles/${SLUG}`,
+  "/settings",
+  "/search",
+  "/drafts",
+  "/saved",
+  "/highlights",
+]) {
   test(`${address}: nothing moves when the app takes the static copy's place`, async ({
     browser,
     page,
