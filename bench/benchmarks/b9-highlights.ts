@@ -1,10 +1,11 @@
 // B9 highlights (issue 19): (a) an article of 10,000 words with 200 highlights, the time from its
 // body inserted to every highlight painted (anchoring and marks, as the article page does it, on
 // the bench page built from the app's own modules); (b) typing a highlight's note in the built
-// app, p95 keydown → next paint at 4× CPU throttling, with the note autosaved as it is typed.
+// app, p95 keydown → next paint at 4× CPU throttling, with the note autosaved as it is typed, and
+// (c) the same against typing the reply's Comment on the same page, in the same run.
 import type { BenchContext } from "../lib/context.ts";
 import { PROBE_SCRIPT } from "../lib/browser.ts";
-import { limitResult, type Result } from "../lib/result.ts";
+import { alternate, limitResult, ratioResult, type Result } from "../lib/result.ts";
 import { median, p95 } from "../lib/stats.ts";
 
 const WORDS = 10_000;
@@ -40,7 +41,8 @@ async function paintTimes(ctx: BenchContext): Promise<PaintTimes> {
   }
 }
 
-async function noteTyping(ctx: BenchContext, slug: string): Promise<number> {
+/** p95 keydown → paint typing NOTE into a highlight's note, or (the baseline) the reply's Comment. */
+async function typing(ctx: BenchContext, slug: string, into: "note" | "comment"): Promise<number> {
   const context = await ctx.browser.newContext({ serviceWorkers: "block" });
   try {
     await context.addInitScript(PROBE_SCRIPT);
@@ -49,10 +51,13 @@ async function noteTyping(ctx: BenchContext, slug: string): Promise<number> {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await page.goto(`${ctx.small.origin}/articles/${slug}`);
     await page.locator(".prose p").first().waitFor({ timeout: 120_000 });
-    await page.locator(".prose p").first().selectText();
-    await page.getByRole("button", { name: "Add note" }).click({ timeout: 60_000 });
-    const note = page.getByLabel("Note");
-    await note.waitFor();
+    if (into === "note") {
+      await page.locator(".prose p").first().selectText();
+      await page.getByRole("button", { name: "Add note" }).click({ timeout: 60_000 });
+      await page.getByLabel("Note").waitFor();
+    } else {
+      await page.getByLabel(/^Comment/).click({ timeout: 60_000 });
+    }
     await page.evaluate(
       () => ((window as unknown as { __bench: { keys: number[] } }).__bench.keys = []),
     );
@@ -73,14 +78,17 @@ async function noteTyping(ctx: BenchContext, slug: string): Promise<number> {
 
 export async function b9(ctx: BenchContext): Promise<Result[]> {
   const paints: PaintTimes[] = [];
-  const typing: number[] = [];
   const articles = ctx.small.index.articles;
   const slug = articles[Math.min(10, articles.length - 1)].slug;
   for (let i = -1; i < ctx.pairs; i++) {
     const times = await paintTimes(ctx);
     if (i >= 0) paints.push(times); // the first run warms up
   }
-  for (let i = 0; i < Math.min(ctx.pairs, 5); i++) typing.push(await noteTyping(ctx, slug));
+  const { a: notes, b: replies } = await alternate(
+    Math.min(ctx.pairs, 5),
+    () => typing(ctx, slug, "note"),
+    () => typing(ctx, slug, "comment"),
+  );
   const words = WORDS.toLocaleString("en-US");
   const alone = median(paints.map((p) => p.alone)).toFixed(0);
   return [
@@ -92,7 +100,7 @@ export async function b9(ctx: BenchContext): Promise<Result[]> {
         why: "issue 19: highlights painted within 50 ms of the body",
         unit: "ms",
         ours: "body + anchor + paint, one frame",
-        note: `the body alone, no highlights, takes ${alone} ms from insertion to paint (median, same run)`,
+        note: `The body alone, no highlights, takes ${alone} ms from insertion to paint (median, same run)`,
       },
       paints.map((p) => p.together),
     ),
@@ -116,7 +124,20 @@ export async function b9(ctx: BenchContext): Promise<Result[]> {
         unit: "ms",
         ours: "note autosaved",
       },
-      typing,
+      notes,
+    ),
+    ratioResult(
+      {
+        id: "B9c",
+        name: "Typing a highlight's note vs a reply's comment, p95 keypress → paint, 4× CPU throttling",
+        limit: 1.1,
+        why: "a note types as fast as the reply field beside it (B5), both autosaved",
+        unit: "ms",
+        ours: "the note",
+        baseline: "the reply's Comment",
+      },
+      notes,
+      replies,
     ),
   ];
 }
