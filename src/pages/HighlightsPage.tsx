@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
+import { isServer } from "solid-js/web";
 import { assetUrl } from "../catalog/catalog.ts";
 import { usePageTitle } from "../state/page.ts";
 import { allHighlights, startHighlights } from "../state/highlights.ts";
@@ -28,6 +29,20 @@ export default function HighlightsPage() {
   return (
     <section class="list highlights-page">
       <h1>Highlights</h1>
+      {/* The static page of a reader without JavaScript: the highlights are in the browser's
+          storage, which only the app reads. */}
+      <Show when={isServer}>
+        <noscript>
+          <p class="empty">
+            Your highlights are kept in this browser, and showing them needs JavaScript, which is
+            off or blocked here. Every article is still{" "}
+            <A href="/" end>
+              listed here
+            </A>
+            .
+          </p>
+        </noscript>
+      </Show>
       <Show when={ready()}>
         <Show
           when={groups().length > 0}

@@ -235,6 +235,18 @@ test.describe("highlights and notes", () => {
       await expect(marks(page)).toHaveCount(i + 1);
     }
     await page.locator("mark.highlight").first().click();
+    // The "Highlighted" notices still show: none of them covers the panel's controls.
+    await expect(page.getByRole("status").filter({ hasText: "Highlighted" })).not.toHaveCount(0);
+    const covered = await page.evaluate(() =>
+      [...document.querySelectorAll(".highlight-panel :is(button, textarea)")]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return !el.contains(top);
+        })
+        .map((el) => el.textContent || el.id),
+    );
+    expect(covered).toEqual([]);
     await page.getByLabel("Note").fill("Remember the snow");
     await page.getByRole("button", { name: "Close" }).click();
     await expect(page.locator("mark.has-note")).toHaveCount(1);

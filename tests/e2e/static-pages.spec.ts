@@ -89,6 +89,10 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText(/^Searching needs JavaScript/)).toBeVisible();
     await page.getByRole("link", { name: "listed here" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Latest articles" })).toBeVisible();
+
+    // The highlights are in the browser's storage: the page says why it shows none.
+    await page.goto("/highlights");
+    await expect(page.getByText(/^Your highlights are kept in this browser/)).toBeVisible();
     await page.context().close();
   });
 });
@@ -114,6 +118,9 @@ test("with JavaScript, the app takes the place of an article's static page", asy
   await expect(page.locator("fieldset.static-controls")).toHaveCount(0);
   await page.goto("/search");
   await expect(page.getByText(/^Searching needs JavaScript/)).toHaveCount(0);
+  await page.goto("/highlights");
+  await expect(page.getByText("No highlights yet.", { exact: false })).toBeVisible();
+  await expect(page.getByText(/^Your highlights are kept in this browser/)).toHaveCount(0);
 });
 
 /** Where the page's headings and first paragraph of body sit: what a reader's eye follows. */
