@@ -72,7 +72,18 @@ test("? opens the shortcuts dialog; Escape closes it and the focus returns", asy
   await page.keyboard.press("?");
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator("kbd")).toHaveText(["j", "k", "o", "Enter", "s", "m", "u", "/", "?"]);
+  await expect(dialog.locator("kbd")).toHaveText([
+    "j",
+    "k",
+    "o",
+    "Enter",
+    "s",
+    "m",
+    "h",
+    "u",
+    "/",
+    "?",
+  ]);
   // Modal: the page behind is inert, so j does not move the focus behind the dialog.
   await page.keyboard.press("j");
   await expect(first).not.toBeFocused();
