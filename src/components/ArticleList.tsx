@@ -1,4 +1,4 @@
-import { For, lazy, Show } from "solid-js";
+import { createEffect, For, lazy, Show } from "solid-js";
 import { articleCount } from "virtual:offprint/edition";
 import { ArticleRow, type ArticleListProps } from "./ArticleRow.tsx";
 
@@ -13,13 +13,20 @@ if (articleCount > WINDOW_FROM) void WindowedList.preload();
 
 /** A list of article cards, each with its status markers and bookmark toggle. */
 export function ArticleList(props: ArticleListProps) {
+  // Every row of a short list shows: all of them load (a long list asks for what is in view).
+  createEffect(() => {
+    if (props.articles.length <= WINDOW_FROM) props.onRange?.(0, props.articles.length);
+  });
   return (
     <Show
       when={props.articles.length > WINDOW_FROM}
       fallback={
         <ol class="articles" aria-label={props.label}>
+          {/* Rows not loaded yet come in once they are (a short list asks for all of them). */}
           <For each={props.articles}>
-            {(article) => <ArticleRow list={props} article={article} />}
+            {(article) =>
+              typeof article === "object" && <ArticleRow list={props} article={article} />
+            }
           </For>
         </ol>
       }
