@@ -9,6 +9,7 @@ import {
   splitPages,
   type CatalogManifest,
   type CatalogPage,
+  type SlugEntry,
   type SlugShard,
 } from "../src/catalog/paged.ts";
 import { CONTENT_DIR, shortHash } from "./output-names.ts";
@@ -45,7 +46,7 @@ export function pagedCatalog(index: CatalogIndex, pageSize = PAGE_SIZE): PagedCa
   const categoryOf = new Map(categories.map((c, i) => [c.slug, i]));
 
   // Where each article is: its page in the whole list and in its category's, counted from the oldest.
-  const entries = new Map<string, SlugShard[string]>();
+  const entries = new Map<string, SlugEntry>();
   const seen = new Map<string, number>();
   index.articles.forEach((a, i) => {
     const category = categoryOf.get(a.categorySlug) ?? 0;
@@ -63,7 +64,8 @@ export function pagedCatalog(index: CatalogIndex, pageSize = PAGE_SIZE): PagedCa
     entry[2] = Math.floor((count - 1 - entry[2]) / pageSize);
   }
   for (const [old, now] of Object.entries(index.aliases ?? {})) {
-    if (!entries.has(old)) entries.set(old, now);
+    const to = entries.get(now);
+    if (!entries.has(old) && to) entries.set(old, [...to.slice(0, 3), now] as SlugEntry);
   }
   const n = shardCount(entries.size);
   const shards: SlugShard[] = Array.from({ length: n }, () => ({}));

@@ -42,9 +42,12 @@ export interface CatalogPage {
 
 /**
  * Where a slug is: its page in the whole list, its category (index in `categories`) and its page
- * in that category's list; or, for an old slug of a renamed article, the slug it has now.
+ * in that category's list; an old slug of a renamed article has its article's place and, fourth,
+ * the slug it has now (so one shard answers).
  */
-export type SlugEntry = [allPage: number, category: number, categoryPage: number] | string;
+export type SlugEntry =
+  | [allPage: number, category: number, categoryPage: number]
+  | [allPage: number, category: number, categoryPage: number, now: string];
 /** A slug shard file. */
 export type SlugShard = Record<string, SlugEntry>;
 

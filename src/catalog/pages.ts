@@ -23,7 +23,6 @@ export interface Location {
   categoryPage: number;
 }
 
-let manifest: Promise<CatalogManifest> | undefined;
 const files = new Map<string, Promise<unknown>>();
 
 /** Reads a file once; a failed read is tried again next time. */
@@ -36,24 +35,14 @@ function once<T>(path: string): Promise<T> {
   }
   return p;
 }
-
 // The edition is read from elsewhere (see `readEditionFrom`): what was read from the old goes.
-onSourceChange(() => {
-  manifest = undefined;
-  files.clear();
-});
+onSourceChange(() => files.clear());
 
 /**
  * The catalog's manifest: counts, categories, page and shard files.
  * @example const { all } = await loadManifest();
  */
-export function loadManifest(): Promise<CatalogManifest> {
-  manifest ??= readEditionFile<CatalogManifest>(catalogUrl).catch((err: unknown) => {
-    manifest = undefined;
-    throw err;
-  });
-  return manifest;
-}
+export const loadManifest = (): Promise<CatalogManifest> => once(catalogUrl);
 
 /** The summaries of one page of a list (page counted from the oldest), newest first. */
 export async function loadPage(list: PagedList, page: number): Promise<ArticleSummary[]> {
@@ -84,16 +73,9 @@ export async function locate(slugs: Iterable<string>): Promise<Map<string, Locat
   const found = new Map<string, Location>();
   for (const slug of wanted) {
     const shard = await shards.get(shardOf(slug, n))!;
-    let entry = Object.hasOwn(shard, slug) ? shard[slug] : undefined;
-    let now = slug;
-    if (typeof entry === "string") {
-      now = entry;
-      const target = await once<SlugShard>(catalogFileUrl(m.shards[shardOf(now, n)]));
-      entry = Object.hasOwn(target, now) ? target[now] : undefined;
-    }
-    if (Array.isArray(entry)) {
-      found.set(slug, { slug: now, allPage: entry[0], category: entry[1], categoryPage: entry[2] });
-    }
+    const e = Object.hasOwn(shard, slug) ? shard[slug] : undefined;
+    if (e)
+      found.set(slug, { slug: e[3] ?? slug, allPage: e[0], category: e[1], categoryPage: e[2] });
   }
   return found;
 }
@@ -104,4 +86,23 @@ export async function findSummary(slug: string): Promise<ArticleSummary | undefi
   if (!at) return undefined;
   const page = await loadPage((await loadManifest()).all, at.allPage);
   return page.find((a) => a.slug === at.slug);
+}
+
+/** The older and newer neighbours of an article in the whole list (newest first). */
+export async function findNeighbours(
+  slug: string,
+): Promise<{ older?: ArticleSummary; newer?: ArticleSummary }> {
+  const at = (await locate([slug])).get(slug);
+  if (!at) return {};
+  const { all } = await loadManifest();
+  const page = await loadPage(all, at.allPage);
+  const i = page.findIndex((a) => a.slug === at.slug);
+  const newer = i > 0 ? page[i - 1] : (await loadPage(all, at.allPage + 1)).at(-1);
+  const older =
+    i < page.length - 1
+      ? page[i + 1]
+      : at.allPage > 0
+        ? (await loadPage(all, at.allPage - 1))[0]
+        : undefined;
+  return { older, newer };
 }

@@ -173,9 +173,9 @@ export default function WindowedList(props: {
       <For each={rows()}>
         {(article, i) => {
           const pos = () => range()[0] + i() + 1;
-          // eslint-disable-next-line solid/reactivity -- pos is an accessor, read in the row's JSX
           // An article whose page is not read yet: a row as tall as a row is on average.
           return typeof article === "object" ? (
+            // eslint-disable-next-line solid/reactivity -- pos is an accessor, read in the row's JSX
             props.row(article, pos)
           ) : (
             <li

@@ -5,7 +5,7 @@ import {
   useParams,
   useSearchParams,
 } from "@solidjs/router";
-import { createEffect, Show } from "solid-js";
+import { createEffect, lazy, Show } from "solid-js";
 import { getListStart } from "../catalog/queries.ts";
 import { findSummary } from "../catalog/pages.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
@@ -16,8 +16,12 @@ import { isSaved, toggleBookmark } from "../state/library.ts";
 import { createListView, type FilterName } from "../state/list-view.ts";
 import { markersFor } from "../state/markers.ts";
 import { NotFound } from "./NotFoundPage.tsx";
-import { ContinueReading } from "../components/ContinueReading.tsx";
 import { startPositions, unfinished } from "../state/positions.ts";
+
+// Shown only to a reader with articles started and not finished: its own chunk, fetched then.
+const ContinueReading = lazy(() =>
+  import("../components/ContinueReading.tsx").then((m) => ({ default: m.ContinueReading })),
+);
 
 /** `/` and `/category/<slug>`, with `?filter=unread|saved`: the edition's articles, newest first. */
 export default function ListPage() {

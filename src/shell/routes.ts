@@ -3,7 +3,7 @@
 // hovered or focused, or as the route opens: the page then reads the same query entry.
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
-import { getListStart } from "../catalog/queries.ts";
+import { getArticle, getBody, getListStart } from "../catalog/queries.ts";
 import ListPage from "../pages/ListPage.tsx";
 import NotFoundPage from "../pages/NotFoundPage.tsx";
 
@@ -28,12 +28,10 @@ export const routes: RouteDefinition[] = [
   {
     path: "/articles/:slug",
     component: ArticlePage,
-    // Its queries come with the article page's chunk, fetched alongside.
-    preload: ({ params }) =>
-      void import("../catalog/article-queries.ts").then((m) => {
-        void m.getArticle(params.slug ?? "");
-        void m.getBody(params.slug ?? "");
-      }),
+    preload: ({ params }) => {
+      void getArticle(params.slug ?? "");
+      void getBody(params.slug ?? "");
+    },
   },
   { path: "/saved", component: SavedPage, preload: catalog },
   { path: "/drafts", component: DraftsPage, preload: catalog },

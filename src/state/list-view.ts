@@ -6,7 +6,7 @@ import { createEffect, createMemo, createSignal } from "solid-js";
 import { listOf, loadPage, locate, type Location } from "../catalog/pages.ts";
 import { pageLengths, type CatalogManifest, type PagedList } from "../catalog/paged.ts";
 import type { ArticleSummary } from "../catalog/types.ts";
-import { isRead, isSaved, markAllRead, readSlugs, savedSlugs } from "./library.ts";
+import { isRead, isSaved, readSlugs, savedSlugs } from "./library.ts";
 import { onDispose } from "./synced-records.ts";
 
 export type FilterName = "all" | "unread" | "saved";
@@ -130,19 +130,23 @@ export function createListView(props: {
         .filter((i): i is number => typeof i === "number");
       void readPages(l, wanted).catch(() => undefined);
     },
-    /** Marks every article of the view read, reading the pages not read yet first. */
+    /** Marks every article of the view read, reading its pages not read yet first. */
     async markAllRead(): Promise<void> {
       const l = list();
       if (!l) return;
       const f = props.filter();
       const { saved } = perPage();
-      const needed = l.pages.flatMap((_, k) => (f !== "saved" || saved[k] > 0 ? [k] : []));
-      await readPages(
-        l,
-        needed.filter((k) => !pageOf(l.pages[k])),
+      // Its own chunk: only a reader's click needs it.
+      const { markViewRead } = await import("./mark-view-read.ts");
+      await markViewRead(
+        l.pages.flatMap((_, k) => (f !== "saved" || saved[k] > 0 ? [l.pages[k]] : [])),
+        (hashes) =>
+          readPages(
+            l,
+            hashes.map((h) => l.pages.indexOf(h)),
+          ),
+        (hash) => (pageOf(hash) ?? []).filter(keep(f)),
       );
-      const slugs = needed.flatMap((k) => (pageOf(l.pages[k]) ?? []).filter(keep(f)));
-      await markAllRead(slugs.map((a) => a.slug));
     },
   };
 }
