@@ -3,7 +3,7 @@
 // hovered or focused, or as the route opens: the page then reads the same query entry.
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
-import { getBody, getCatalog } from "../catalog/queries.ts";
+import { getArticle, getBody, getListStart } from "../catalog/queries.ts";
 import ListPage from "../pages/ListPage.tsx";
 import NotFoundPage from "../pages/NotFoundPage.tsx";
 
@@ -15,16 +15,21 @@ const DraftsPage = lazy(() => import("../pages/DraftsPage.tsx"));
 const SettingsPage = lazy(() => import("../pages/SettingsPage.tsx"));
 const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
 
-const catalog = () => void getCatalog();
+// The whole catalog (search, /saved, /drafts) is its own chunk: the list never needs it.
+const catalog = () => void import("../catalog/whole-catalog.ts").then((m) => m.getCatalog());
 
 export const routes: RouteDefinition[] = [
-  { path: "/", component: ListPage, preload: catalog },
-  { path: "/category/:category", component: ListPage, preload: catalog },
+  { path: "/", component: ListPage, preload: () => void getListStart(undefined) },
+  {
+    path: "/category/:category",
+    component: ListPage,
+    preload: ({ params }) => void getListStart(params.category),
+  },
   {
     path: "/articles/:slug",
     component: ArticlePage,
     preload: ({ params }) => {
-      catalog();
+      void getArticle(params.slug ?? "");
       void getBody(params.slug ?? "");
     },
   },
