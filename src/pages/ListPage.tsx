@@ -5,7 +5,7 @@ import {
   useParams,
   useSearchParams,
 } from "@solidjs/router";
-import { createEffect, lazy, Show } from "solid-js";
+import { createEffect, lazy, Show, Suspense } from "solid-js";
 import { getListStart } from "../catalog/queries.ts";
 import { findSummary } from "../catalog/pages.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
@@ -73,8 +73,11 @@ export default function ListPage() {
       return a && a.slug === slug ? [{ slug, title: a.title, progress }] : [];
     });
   });
+  // `latest`: positions arrive after the list (and change while it shows, from other tabs); a
+  // new answer pending must not suspend the page, which would take the list out of the document
+  // and the focus off the card the reader is on.
   const continuing = () =>
-    !start() || params.category !== undefined || filter() !== "all" ? [] : (started() ?? []);
+    !start() || params.category !== undefined || filter() !== "all" ? [] : (started.latest ?? []);
 
   createEffect(() => {
     if (!start() || missing()) return;
@@ -93,9 +96,12 @@ export default function ListPage() {
       <section class="list">
         <h1>{heading()}</h1>
         <Show when={start()}>
-          <Show when={continuing().length > 0}>
-            <ContinueReading articles={continuing()} />
-          </Show>
+          {/* Its own boundary: its chunk loading must not hold the list back or take it away. */}
+          <Suspense>
+            <Show when={continuing().length > 0}>
+              <ContinueReading articles={continuing()} />
+            </Show>
+          </Suspense>
           <div class="list-tools">
             <FilterNav filters={filters()} />
             <button
