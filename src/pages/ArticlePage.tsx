@@ -1,6 +1,6 @@
 import { A, createAsync, revalidate, useLocation, useNavigate, useParams } from "@solidjs/router";
 import { createEffect, createResource, Match, Show, Switch, untrack } from "solid-js";
-import { getArticle, getBody } from "../catalog/queries.ts";
+import { getArticle, getBody } from "../catalog/article-queries.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
 import { usePageTitle } from "../state/page.ts";

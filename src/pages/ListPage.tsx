@@ -7,7 +7,6 @@ import {
 } from "@solidjs/router";
 import { createEffect, lazy, Show, Suspense } from "solid-js";
 import { getListStart } from "../catalog/queries.ts";
-import { findSummary } from "../catalog/pages.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { FilterNav } from "../components/FilterNav.tsx";
 import { pageShown } from "../state/page.ts";
@@ -15,13 +14,15 @@ import { restoreScroll, saveScroll } from "../state/scroll.ts";
 import { isSaved, toggleBookmark } from "../state/library.ts";
 import { createListView, type FilterName } from "../state/list-view.ts";
 import { markersFor } from "../state/markers.ts";
-import { NotFound } from "./NotFoundPage.tsx";
 import { startPositions, unfinished } from "../state/positions.ts";
 
 // Shown only to a reader with articles started and not finished: its own chunk, fetched then.
 const ContinueReading = lazy(() =>
   import("../components/ContinueReading.tsx").then((m) => ({ default: m.ContinueReading })),
 );
+
+// Only an unknown category shows it.
+const NotFound = lazy(() => import("./NotFoundPage.tsx").then((m) => ({ default: m.NotFound })));
 
 /** `/` and `/category/<slug>`, with `?filter=unread|saved`: the edition's articles, newest first. */
 export default function ListPage() {
@@ -65,6 +66,8 @@ export default function ListPage() {
   void startPositions();
   const started = createAsync(async () => {
     const list = unfinished();
+    if (list.length === 0) return [];
+    const { findSummary } = await import("../catalog/find.ts");
     const found = await Promise.all(
       list.map(({ slug }) => findSummary(slug).catch(() => undefined)),
     );

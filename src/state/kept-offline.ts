@@ -7,7 +7,7 @@
 // Loaded on demand by ./offline.ts and the settings page, never at start-up.
 import type { ArticleBody, ArticleSummary } from "../catalog/types.ts";
 import { assetUrl, loadBody } from "../catalog/catalog.ts";
-import { findSummary } from "../catalog/pages.ts";
+import { findSummary } from "../catalog/find.ts";
 import { loadCatalog } from "../catalog/whole-catalog.ts";
 import { CACHES } from "../storage/keys.ts";
 import { isTrustworthy } from "../catalog/content-rules.ts";

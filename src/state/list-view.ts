@@ -3,7 +3,8 @@
 // show need them, and the reader's own read and saved slugs are placed through their shards, so
 // the counts are exact at any size while the cost grows with what the reader did, not the archive.
 import { createEffect, createMemo, createSignal } from "solid-js";
-import { listOf, loadPage, locate, type Location } from "../catalog/pages.ts";
+import { listOf, loadPage } from "../catalog/pages.ts";
+import type { Location } from "../catalog/find.ts";
 import { pageLengths, type CatalogManifest, type PagedList } from "../catalog/paged.ts";
 import type { ArticleSummary } from "../catalog/types.ts";
 import { isRead, isSaved, readSlugs, savedSlugs } from "./library.ts";
@@ -28,7 +29,9 @@ function place(slugs: string[]): void {
   const todo = slugs.filter((s) => !placed().has(s) && !placing.has(s));
   if (todo.length === 0) return;
   for (const s of todo) placing.add(s);
-  void locate(todo)
+  // The shards' code comes with the first slug to place: a first visit to the list never needs it.
+  void import("../catalog/find.ts")
+    .then((m) => m.locate(todo))
     .then(
       (found) => {
         const map = placed();

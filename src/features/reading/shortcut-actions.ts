@@ -1,7 +1,7 @@
 // What each keyboard shortcut does. In a list the keys act on the card that has the focus; on an
 // article page, on the open article.
 import type { Navigator } from "@solidjs/router";
-import { findNeighbours } from "../../catalog/pages.ts";
+import { findNeighbours } from "../../catalog/find.ts";
 import { isRead, isSaved, toggleBookmark, toggleRead } from "../../state/library.ts";
 import { notify } from "../../state/notices.ts";
 import type { Action } from "./keyboard.ts";
