@@ -5,6 +5,7 @@
 import type { ArticleSummary } from "./types.ts";
 import { catalogFileUrl, shardOf, type SlugShard } from "./paged.ts";
 import { loadManifest, loadPage, once } from "./pages.ts";
+import type { Catalog } from "./whole-catalog.ts";
 
 /** Where an article is in the edition, found through its slug's shard. */
 export interface Location {
@@ -40,29 +41,66 @@ export async function locate(slugs: Iterable<string>): Promise<Map<string, Locat
   return found;
 }
 
+/**
+ * Offline, an article kept in the reader cache may have a shard or page that is not: the whole
+ * index, precached with the app, answers instead (read only then: it grows with the archive).
+ * Rethrows the first failure when the index cannot be had either.
+ */
+async function orFromIndex<T>(read: () => Promise<T>, fallback: (c: Catalog) => T): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    const c = await import("./whole-catalog.ts").then(
+      (m) => m.loadCatalog(),
+      () => undefined,
+    );
+    if (!c) throw err;
+    return fallback(c);
+  }
+}
+
+/** An article's index in the whole catalog (newest first), through its old slug too; -1 if none. */
+function indexIn(c: Catalog, slug: string): number {
+  const now = c.bySlug.has(slug) ? slug : c.aliases.get(slug);
+  return now === undefined ? -1 : c.articles.findIndex((a) => a.slug === now);
+}
+
 /** The summary of the article at `slug` (an old slug gives the new one's), or undefined. */
-export async function findSummary(slug: string): Promise<ArticleSummary | undefined> {
-  const at = (await locate([slug])).get(slug);
-  if (!at) return undefined;
-  const page = await loadPage((await loadManifest()).all, at.allPage);
-  return page.find((a) => a.slug === at.slug);
+export function findSummary(slug: string): Promise<ArticleSummary | undefined> {
+  return orFromIndex(
+    async () => {
+      const at = (await locate([slug])).get(slug);
+      if (!at) return undefined;
+      const page = await loadPage((await loadManifest()).all, at.allPage);
+      return page.find((a) => a.slug === at.slug);
+    },
+    (c) => c.articles[indexIn(c, slug)],
+  );
 }
 
 /** The older and newer neighbours of an article in the whole list (newest first). */
-export async function findNeighbours(
+export function findNeighbours(
   slug: string,
 ): Promise<{ older?: ArticleSummary; newer?: ArticleSummary }> {
-  const at = (await locate([slug])).get(slug);
-  if (!at) return {};
-  const { all } = await loadManifest();
-  const page = await loadPage(all, at.allPage);
-  const i = page.findIndex((a) => a.slug === at.slug);
-  const newer = i > 0 ? page[i - 1] : (await loadPage(all, at.allPage + 1)).at(-1);
-  const older =
-    i < page.length - 1
-      ? page[i + 1]
-      : at.allPage > 0
-        ? (await loadPage(all, at.allPage - 1))[0]
-        : undefined;
-  return { older, newer };
+  return orFromIndex(
+    async () => {
+      const at = (await locate([slug])).get(slug);
+      if (!at) return {};
+      const { all } = await loadManifest();
+      const page = await loadPage(all, at.allPage);
+      const i = page.findIndex((a) => a.slug === at.slug);
+      const newer = i > 0 ? page[i - 1] : (await loadPage(all, at.allPage + 1)).at(-1);
+      const older =
+        i < page.length - 1
+          ? page[i + 1]
+          : at.allPage > 0
+            ? (await loadPage(all, at.allPage - 1))[0]
+            : undefined;
+      return { older, newer };
+    },
+    (c) => {
+      const i = indexIn(c, slug);
+      return i < 0 ? {} : { newer: c.articles[i - 1], older: c.articles[i + 1] };
+    },
+  );
 }
