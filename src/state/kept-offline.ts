@@ -5,8 +5,10 @@
 // what goes). Done from the page, not the worker: only the page knows the reader's bookmarks and
 // drafts.
 // Loaded on demand by ./offline.ts and the settings page, never at start-up.
-import type { ArticleSummary } from "../catalog/types.ts";
-import { assetUrl, loadCatalog } from "../catalog/catalog.ts";
+import type { ArticleBody, ArticleSummary } from "../catalog/types.ts";
+import { assetUrl, loadBody } from "../catalog/catalog.ts";
+import { findSummary } from "../catalog/find.ts";
+import { loadCatalog } from "../catalog/whole-catalog.ts";
 import { CACHES } from "../storage/keys.ts";
 import { isTrustworthy } from "../catalog/content-rules.ts";
 import { articleAddress, articlePageFile, isPageOf } from "../catalog/article-pages.ts";
@@ -106,6 +108,18 @@ async function keepPage(
   }
   // The worker checks an old copy still fits the app before it serves it.
   return kept ? url : undefined;
+}
+
+/**
+ * Keeps the article at `slug` offline (its summary read through the paged catalog; `fetched`, its
+ * body when the page has it already). False when the edition has no such article.
+ */
+export async function keepArticle(slug: string, fetched?: ArticleBody): Promise<boolean> {
+  const article = await findSummary(slug);
+  if (!article) return false;
+  const body = fetched?.slug === slug ? fetched : await loadBody(article);
+  await keep(article, body.html);
+  return true;
 }
 
 /** What the reader cache holds: its files' sizes and the articles they make up. */

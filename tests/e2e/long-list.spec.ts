@@ -99,7 +99,9 @@ test.describe("a list of 2,000 articles", () => {
         await new Promise(requestAnimationFrame);
         const rows = [...document.querySelectorAll<HTMLElement>("ol.articles > li")];
         const shown = rows.find((li) => li.getBoundingClientRect().top >= 0);
-        if (shown && shown.getBoundingClientRect().bottom <= innerHeight) {
+        // Rows still loading (pages read on demand) may yet change height: wait for them.
+        const loading = rows.some((li) => li.ariaBusy === "true");
+        if (!loading && shown && shown.getBoundingClientRect().bottom <= innerHeight) {
           return { position: shown.ariaPosInSet ?? "", top: shown.getBoundingClientRect().top };
         }
       }
