@@ -145,8 +145,8 @@ async function loadRenderer(root: string, base: string, api: OffprintApi, editio
 
 /**
  * The stylesheets each lazily loaded page component brings (its chunk's and those of the chunks it
- * imports, but not the entry's, which index.html links already), as the page's URLs. A component the bundle does not have is a build error: routes.ts
- * and SHELLS above must name the same files.
+ * imports, but not the entry's, which index.html links already), as the page's URLs. A component
+ * the bundle does not have is a build error: routes.ts and SHELLS above must name the same files.
  */
 export function componentStyles(
   bundle: Rollup.OutputBundle,
