@@ -20,9 +20,21 @@ export class EditionUnavailableError extends Error {
   }
 }
 
+/**
+ * Offline, a request can only fail (and the browser logs it): the copy the service worker
+ * precached or the reader cache kept answers instead, as the worker would once it controls the
+ * page (on a first visit it does not yet). A TypeError, like fetch's own, when there is none.
+ */
+async function fetchOrKept(url: string): Promise<Response> {
+  if (navigator.onLine) return fetch(url);
+  const kept = typeof caches === "undefined" ? undefined : await caches.match(url);
+  if (!kept) throw new TypeError(`${url} is not kept offline`);
+  return kept;
+}
+
 /** Fetches one of the edition's JSON files; rejects with an EditionUnavailableError on HTML. */
 export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await fetchOrKept(url);
   if (!res.ok) throw new Error(`${res.status} ${res.statusText}`.trim());
   if (!isJsonType(res.headers.get("content-type"))) throw new EditionUnavailableError();
   return (await res.json()) as T;
