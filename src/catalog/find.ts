@@ -42,6 +42,22 @@ export async function locate(slugs: Iterable<string>): Promise<Map<string, Locat
 }
 
 /**
+ * Every article's slug, or one category's (its index in the manifest's `categories`), read from
+ * the slug shards: ~51 bytes a slug where the pages take ~540, so marking a whole list read does
+ * not read every page of it. Old slugs of renamed articles are left out.
+ * @example await markAllRead(await slugsOf()); // the whole edition
+ */
+export async function slugsOf(category = -1): Promise<string[]> {
+  const m = await loadManifest();
+  const shards = await Promise.all(m.shards.map((h) => once<SlugShard>(catalogFileUrl(h))));
+  return shards.flatMap((shard) =>
+    Object.entries(shard).flatMap(([slug, e]) =>
+      e.length === 3 && (category < 0 || e[1] === category) ? [slug] : [],
+    ),
+  );
+}
+
+/**
  * Offline, an article kept in the reader cache may have a shard or page that is not: the whole
  * index, precached with the app, answers instead (read only then: it grows with the archive).
  * Rethrows the first failure when the index cannot be had either.

@@ -7,7 +7,7 @@ import { listOf, loadPage } from "../catalog/pages.ts";
 import type { Location } from "../catalog/find.ts";
 import { pageLengths, type CatalogManifest, type PagedList } from "../catalog/paged.ts";
 import type { ArticleSummary } from "../catalog/types.ts";
-import { isRead, isSaved, readSlugs, savedSlugs } from "./library.ts";
+import { isRead, isSaved, markAllRead as markSlugsRead, readSlugs, savedSlugs } from "./library.ts";
 import { onDispose } from "./synced-records.ts";
 
 export type FilterName = "all" | "unread" | "saved";
@@ -133,11 +133,20 @@ export function createListView(props: {
         .filter((i): i is number => typeof i === "number");
       void readPages(l, wanted).catch(() => undefined);
     },
-    /** Marks every article of the view read, reading its pages not read yet first. */
+    /**
+     * Marks every article of the view read (with Undo): All and Unread through the slug shards,
+     * Saved through the pages holding saved articles.
+     */
     async markAllRead(): Promise<void> {
       const l = list();
       if (!l) return;
       const f = props.filter();
+      if (f !== "saved") {
+        // All or Unread: every article of the list, named by the slug shards, not its pages.
+        const { slugsOf } = await import("../catalog/find.ts");
+        await markSlugsRead(await slugsOf(categoryIndex()));
+        return;
+      }
       const { saved } = perPage();
       // Its own chunk: only a reader's click needs it.
       const { markViewRead } = await import("./mark-view-read.ts");
