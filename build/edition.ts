@@ -10,6 +10,7 @@ import { makeExcerpt, readingMinutes } from "./markdown.ts";
 import { countNotices, type Notices } from "./notices.ts";
 import { CONTENT_DIR, shortHash } from "./output-names.ts";
 import { SLUG_PATTERN, categorySlug, toSlug } from "./slug.ts";
+import { pagedCatalog, type PagedCatalog } from "./catalog-pages.ts";
 import { renderBodies, textHash, type BodySource } from "./article-bodies.ts";
 
 export { CONTENT_DIR, shortHash, type EditionFile };
@@ -17,6 +18,8 @@ export { CONTENT_DIR, shortHash, type EditionFile };
 export interface Edition {
   index: CatalogIndex;
   indexFile: string;
+  /** The paged catalog (build/catalog-pages.ts): what the list and article pages read. */
+  paged: PagedCatalog;
   bodies: Map<string, ArticleBody>;
   files: EditionFile[];
   /** What the build left out, one line per file and thing, for the publisher to read. */
@@ -243,11 +246,18 @@ export async function buildEdition(
   };
   const indexJson = JSON.stringify(index);
   const indexFile = `${CONTENT_DIR}/index-${shortHash(indexJson)}.json`;
+  const paged = pagedCatalog(index);
   return {
     index,
     indexFile,
+    paged,
     bodies,
-    files: [{ fileName: indexFile, source: indexJson }, ...bodyFiles, ...images.files],
+    files: [
+      { fileName: indexFile, source: indexJson },
+      ...paged.files,
+      ...bodyFiles,
+      ...images.files,
+    ],
     warnings,
     notices: countNotices({
       articles: articles.length,

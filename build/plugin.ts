@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
 import { buildSearchShards } from "./search-shards.ts";
+import { firstPages } from "./catalog-pages.ts";
 import { escapeHtml } from "./html.ts";
 import { headHtml, pageHead, type Route } from "./head.ts";
 import { publish, SITE_URL_MISSING, type Published } from "./published.ts";
@@ -114,9 +115,10 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   }
 
   async function virtualModule(): Promise<string> {
-    const { index, indexFile } = await load();
+    const { index, indexFile, paged } = await load();
     return [
       `export const indexUrl = ${JSON.stringify(indexFile)};`,
+      `export const catalogUrl = ${JSON.stringify(paged.manifestFile)};`,
       `export const articleCount = ${index.articles.length};`,
       `export const searchUrl = ${JSON.stringify((await searchFiles())[0].fileName)};`,
       `export const siteName = ${JSON.stringify(options.siteName)};`,
@@ -163,7 +165,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     transformIndexHtml: {
       order: "post",
       async handler(html) {
-        const { indexFile } = await load();
+        const { paged } = await load();
         const csp = contentSecurityPolicy(options.commentsUrl);
         const page = html
           .replace(/<title>[^<]*<\/title>/, await head({ kind: "home" }))
@@ -173,20 +175,20 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
               ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}" />`
               : "",
           );
+        // The manifest and the list's first pages start with the page, not after the script.
+        const preload = (file: string) => ({
+          tag: "link",
+          attrs: {
+            rel: "preload",
+            as: "fetch",
+            crossorigin: "anonymous",
+            href: config.base + file,
+          },
+          injectTo: "head-prepend" as const,
+        });
         return {
           html: page,
-          tags: [
-            {
-              tag: "link",
-              attrs: {
-                rel: "preload",
-                as: "fetch",
-                crossorigin: "anonymous",
-                href: config.base + indexFile,
-              },
-              injectTo: "head-prepend",
-            },
-          ],
+          tags: [paged.manifestFile, ...firstPages(paged.manifest)].map(preload),
         };
       },
     },

@@ -6,6 +6,7 @@ import type { ManifestTransform } from "workbox-build";
 import type { Edition } from "./edition.ts";
 import { CONTENT_DIR } from "./edition.ts";
 import { numberFromEnv } from "./env.ts";
+import { catalogFileUrl, shardOf } from "../src/catalog/paged.ts";
 
 export interface PrecacheBudget {
   /** At most this many articles (newest first). */
@@ -127,6 +128,28 @@ export function isArchiveSearchShard(url: string): boolean {
   return url.startsWith(`${CONTENT_DIR}/search/archive-`);
 }
 
+/** Is this a page or slug shard of the paged catalog (the manifest is not)? */
+export function isCatalogFile(url: string): boolean {
+  return url.startsWith(`${CONTENT_DIR}/catalog/`);
+}
+
+/**
+ * The paged catalog's files worth installing: the newest pages of the whole list down to the
+ * oldest precached article, the newest two pages of each category, and the slug shards of the
+ * precached articles (an article page offline finds its summary through them). The rest is read
+ * when needed, so the precache does not grow with the archive.
+ */
+export function precachedCatalogFiles(edition: Edition, slugs: string[]): Set<string> {
+  const { manifest } = edition.paged;
+  const newest = (pages: string[], n: number) => pages.slice(Math.max(0, pages.length - n));
+  const hashes = [
+    ...newest(manifest.all.pages, Math.ceil(slugs.length / manifest.pageSize) + 1),
+    ...manifest.categories.flatMap((c) => newest(c.pages, 2)),
+    ...new Set(slugs.map((slug) => manifest.shards[shardOf(slug, manifest.shards.length)])),
+  ];
+  return new Set(hashes.map(catalogFileUrl));
+}
+
 /**
  * A Workbox manifest transform that keeps the shell and index and only the budgeted articles.
  * `edition` is read when the service worker is generated, after the content was built.
@@ -147,10 +170,13 @@ export function precacheTransform(
     const warnings = selection.skipped.map(
       (slug) => `offprint: ${slug} is not precached: one of its files is too large to precache`,
     );
+    const catalog = precachedCatalogFiles(built, selection.slugs);
     return {
       manifest: entries.filter(
         (e) =>
-          !isArchiveSearchShard(e.url) && (!isArticleFile(e.url) || selection.files.has(e.url)),
+          !isArchiveSearchShard(e.url) &&
+          (!isArticleFile(e.url) || selection.files.has(e.url)) &&
+          (!isCatalogFile(e.url) || catalog.has(e.url)),
       ),
       warnings,
     };

@@ -101,6 +101,7 @@ type RenderModule = {
   readEditionFrom(source: {
     index(): Promise<Edition["index"]>;
     body(a: { slug: string }): Promise<{ slug: string; html: string }>;
+    file(path: string): Promise<unknown>;
   }): void;
 };
 
@@ -125,6 +126,7 @@ async function loadRenderer(root: string, base: string, api: OffprintApi, editio
       },
     ],
   });
+  const catalogFiles = new Map(edition.paged.files.map((f) => [f.fileName, f.source]));
   const mod = (await server.ssrLoadModule("/src/shell/render-page.tsx")) as RenderModule;
   mod.readEditionFrom({
     index: async () => edition.index,
@@ -132,6 +134,11 @@ async function loadRenderer(root: string, base: string, api: OffprintApi, editio
       const body = edition.bodies.get(a.slug);
       if (!body) throw new Error(`offprint: no body for ${a.slug}`);
       return body;
+    },
+    file: async (path) => {
+      const file = catalogFiles.get(path);
+      if (file === undefined) throw new Error(`offprint: no file ${path}`);
+      return JSON.parse(file) as unknown;
     },
   });
   return { render: mod.renderPage, close: () => server.close() };

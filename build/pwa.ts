@@ -62,9 +62,10 @@ export function offprintPwa(options: PwaOptions): PluginOption {
       // article's page once it has been visited (src/sw.ts).
       globIgnores: ["404.html", ...STATIC_PAGE_GLOBS, ...PUBLISHED_GLOBS],
       // Hashed names never change content: keep them as plain URLs (no revision query), which
-      // also lets the page find them with `caches.match(url)`.
+      // also lets the page find them with `caches.match(url)` (offline, before the worker
+      // controls it: src/catalog/catalog.ts). The paged catalog's files are named by hash alone.
       dontCacheBustURLsMatching: new RegExp(
-        `^(?:assets/.+-[A-Za-z0-9_-]{8}|${CONTENT_DIR}/.+-[0-9a-f]{10})\\.\\w+$`,
+        `^(?:assets/.+-[A-Za-z0-9_-]{8}|${CONTENT_DIR}/(?:.+-|catalog/)[0-9a-f]{10})\\.\\w+$`,
       ),
       // The article budget is enforced by precacheTransform; the shell, the catalog and the search
       // index are always needed offline, whatever their size (a 10,000-article edition has a

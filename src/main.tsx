@@ -1,6 +1,7 @@
 import { render } from "solid-js/web";
 import { App } from "./shell/App.tsx";
 import { startOffline } from "./state/offline.ts";
+import { registerServiceWorker } from "./shell/register-sw.ts";
 import { WEB_KEYS } from "./storage/keys.ts";
 import "./styles/global.css";
 
@@ -34,8 +35,9 @@ const outbox = () => {
 };
 addEventListener("online", outbox);
 // The service worker is not needed for the first paint: register it once the page has loaded.
+// (Its code comes in the start-up file: every start fetched it anyway, as a file of its own.)
 const register = () => {
-  void import("./shell/register-sw.ts").then((m) => m.registerServiceWorker());
+  registerServiceWorker();
   outbox();
 };
 if (document.readyState === "complete") register();

@@ -1,6 +1,8 @@
 declare module "virtual:offprint/edition" {
   /** Path of the catalog index JSON, relative to the app's base. */
   export const indexUrl: string;
+  /** Path of the paged catalog's manifest (src/catalog/paged.ts), relative to the app's base. */
+  export const catalogUrl: string;
   /** How many articles the edition has. */
   export const articleCount: number;
   /** Path of the full-text search index JSON, relative to the app's base (fetched on first search). */

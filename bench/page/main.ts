@@ -2,7 +2,7 @@
 // and a raw IndexedDB baseline beside them. bench/run.ts calls `window.bench` from Playwright;
 // nothing here ships in the app.
 import { loadReadMarks, setReadMarks } from "../../src/storage/reads.ts";
-import { loadCatalog } from "../../src/catalog/catalog.ts";
+import { loadCatalog } from "../../src/catalog/whole-catalog.ts";
 import { loadSearch } from "../../src/state/search.ts";
 import { describe } from "../../src/features/highlights/anchoring.ts";
 import { placeHighlights } from "../../src/features/highlights/paint.ts";

@@ -1,4 +1,4 @@
-// Loading the edition: the catalog index once per page load, and one article body on demand.
+// Where the edition is read from (the network, or the build's memory) and one article body on demand.
 import { indexUrl } from "virtual:offprint/edition";
 import type { ArticleBody, ArticleSummary, CatalogIndex } from "./types.ts";
 import { isJsonType } from "./offline-files.ts";
@@ -7,17 +7,6 @@ import { restoreIds } from "./own-ids.ts";
 /** Turns a path relative to the app's base into a URL the browser can fetch. */
 export function assetUrl(relative: string): string {
   return import.meta.env.BASE_URL + relative;
-}
-
-/** The catalog, indexed for the lookups pages make. */
-export interface Catalog {
-  articles: ArticleSummary[];
-  bySlug: Map<string, ArticleSummary>;
-  /** Each slug's place in `articles`, so finding an article's neighbours does not scan the list. */
-  place: Map<string, number>;
-  /** Old slugs of renamed articles → their slug now (front matter `aliases`). */
-  aliases: Map<string, string>;
-  categories: { name: string; slug: string; count: number }[];
 }
 
 /**
@@ -31,28 +20,24 @@ export class EditionUnavailableError extends Error {
   }
 }
 
+/**
+ * Offline, a request can only fail (and the browser logs it): the copy the service worker
+ * precached or the reader cache kept answers instead, as the worker would once it controls the
+ * page (on a first visit it does not yet). A TypeError, like fetch's own, when there is none.
+ */
+async function fetchOrKept(url: string): Promise<Response> {
+  if (navigator.onLine) return fetch(url);
+  const kept = typeof caches === "undefined" ? undefined : await caches.match(url);
+  if (!kept) throw new TypeError(`${url} is not kept offline`);
+  return kept;
+}
+
 /** Fetches one of the edition's JSON files; rejects with an EditionUnavailableError on HTML. */
 export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await fetchOrKept(url);
   if (!res.ok) throw new Error(`${res.status} ${res.statusText}`.trim());
   if (!isJsonType(res.headers.get("content-type"))) throw new EditionUnavailableError();
   return (await res.json()) as T;
-}
-
-function indexCatalog(index: CatalogIndex): Catalog {
-  const bySlug = new Map(index.articles.map((a) => [a.slug, a]));
-  const place = new Map(index.articles.map((a, i) => [a.slug, i]));
-  const counts = new Map<string, { name: string; slug: string; count: number }>();
-  for (const a of index.articles) {
-    const c = counts.get(a.categorySlug) ?? { name: a.category, slug: a.categorySlug, count: 0 };
-    c.count++;
-    counts.set(a.categorySlug, c);
-  }
-  const categories = [...counts.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const aliases = new Map(
-    Object.entries(index.aliases ?? {}).filter(([old, now]) => !bySlug.has(old) && bySlug.has(now)),
-  );
-  return { articles: index.articles, bySlug, place, aliases, categories };
 }
 
 /**
@@ -62,6 +47,8 @@ function indexCatalog(index: CatalogIndex): Catalog {
 export interface EditionSource {
   index(): Promise<CatalogIndex>;
   body(article: ArticleSummary): Promise<ArticleBody>;
+  /** Any JSON file of the edition by its path from the base (the paged catalog's files). */
+  file(path: string): Promise<unknown>;
 }
 
 /**
@@ -82,9 +69,24 @@ let source: EditionSource = {
   index: () => fetchJson<CatalogIndex>(assetUrl(indexUrl)),
   body: async (article) =>
     bodyInPage(article.slug) ?? fetchJson<ArticleBody>(assetUrl(article.body)),
+  file: (path) => fetchJson(assetUrl(path)),
 };
+const sourceChanged: (() => void)[] = [];
 
-let catalog: Promise<Catalog> | undefined;
+/** Calls `fn` whenever the edition is read from elsewhere, so what was read from the old goes. */
+export function onSourceChange(fn: () => void): void {
+  sourceChanged.push(fn);
+}
+
+/** The whole catalog index (the search, /saved and /drafts still read it). */
+export function readIndex(): Promise<CatalogIndex> {
+  return source.index();
+}
+
+/** One JSON file of the edition, by its path from the base. */
+export function readEditionFile<T>(path: string): Promise<T> {
+  return source.file(path) as Promise<T>;
+}
 
 /**
  * Reads the edition from `from` instead of the network (the server renderer has no network).
@@ -92,41 +94,10 @@ let catalog: Promise<Catalog> | undefined;
  */
 export function readEditionFrom(from: EditionSource): void {
   source = from;
-  catalog = undefined;
-}
-
-/**
- * The edition's catalog, fetched once and shared by every page.
- * @example const { articles } = await loadCatalog();
- */
-export function loadCatalog(): Promise<Catalog> {
-  catalog ??= source.index().then(indexCatalog, (err) => {
-    catalog = undefined; // let the next page try again
-    throw err;
-  });
-  return catalog;
+  for (const fn of sourceChanged) fn();
 }
 
 /** Fetches one article's sanitized body. Rejects when it cannot be had (offline, not cached). */
 export function loadBody(article: ArticleSummary): Promise<ArticleBody> {
   return source.body(article);
-}
-
-/** The older and newer neighbours of an article in the edition (newest first). */
-export function neighbours(
-  c: Catalog,
-  slug: string,
-): { older?: ArticleSummary; newer?: ArticleSummary } {
-  const i = c.place.get(slug);
-  if (i === undefined) return {};
-  return { newer: c.articles[i - 1], older: c.articles[i + 1] };
-}
-
-/**
- * Where an article's address leads now: its own slug, the new slug of a renamed article (an old
- * slug in its `aliases`), or undefined when the edition has no such article.
- * @example movedTo(catalog, "old-name") // "new-name"
- */
-export function movedTo(c: Catalog, slug: string): string | undefined {
-  return c.bySlug.has(slug) ? slug : c.aliases.get(slug);
 }

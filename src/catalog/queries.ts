@@ -2,22 +2,22 @@
 // route's `preload` calls them when a link to it is hovered or focused, and its page reads the
 // same entry with `createAsync`, so the fetch starts before the click and never runs twice.
 import { query } from "@solidjs/router";
-import { loadBody, loadCatalog, movedTo } from "./catalog.ts";
-import type { ArticleBody } from "./types.ts";
+import { listOf, loadManifest, loadPage } from "./pages.ts";
+import type { ArticleSummary } from "./types.ts";
 
 /**
- * The catalog, indexed (fetched once per page load by `loadCatalog`).
- * @example const catalog = createAsync(() => getCatalog());
+ * What a list opens with: the catalog's manifest and the newest two pages of the list (all
+ * articles, or the category's), by hash; `list` is undefined for a category the edition lacks.
+ * @example const start = createAsync(() => getListStart(params.category));
  */
-export const getCatalog = query(() => loadCatalog(), "catalog");
-
-/**
- * The sanitized body of the article at `/articles/<slug>` (an old slug of a renamed article gives
- * the new one's); undefined when the edition has no such article.
- * @example const body = createAsync(() => getBody(params.slug));
- */
-export const getBody = query(async (slug: string): Promise<ArticleBody | undefined> => {
-  const catalog = await loadCatalog();
-  const article = catalog.bySlug.get(movedTo(catalog, slug) ?? slug);
-  return article && loadBody(article);
-}, "body");
+export const getListStart = query(async (category?: string) => {
+  const manifest = await loadManifest();
+  const list = listOf(manifest, category);
+  const seed = new Map<string, ArticleSummary[]>();
+  if (list) {
+    const newest = [list.pages.length - 1, list.pages.length - 2].filter((k) => k >= 0);
+    const read = await Promise.all(newest.map((k) => loadPage(list, k)));
+    newest.forEach((k, i) => seed.set(list.pages[k], read[i]));
+  }
+  return { manifest, list, seed };
+}, "list-start");

@@ -1,4 +1,4 @@
-import { For, lazy, Show } from "solid-js";
+import { createEffect, For, lazy, Show } from "solid-js";
 import { isServer } from "solid-js/web";
 import { articleCount } from "virtual:offprint/edition";
 import { ArticleRow, type ArticleListProps } from "./ArticleRow.tsx";
@@ -21,13 +21,20 @@ export const STATIC_ROWS = 30;
 /** A list of article cards, each with its status markers and bookmark toggle. */
 export function ArticleList(props: ArticleListProps) {
   const long = () => props.articles.length > WINDOW_FROM;
+  // Every row of a short list shows: all of them load (a long list asks for what is in view).
+  createEffect(() => {
+    if (props.articles.length <= WINDOW_FROM) props.onRange?.(0, props.articles.length);
+  });
   return (
     <Show
       when={long() && !isServer}
       fallback={
         <ol class="articles" aria-label={props.label}>
+          {/* Rows not loaded yet come in once they are (a short list asks for all of them). */}
           <For each={long() ? props.articles.slice(0, STATIC_ROWS) : props.articles}>
-            {(article) => <ArticleRow list={props} article={article} />}
+            {(article) =>
+              typeof article === "object" && <ArticleRow list={props} article={article} />
+            }
           </For>
         </ol>
       }

@@ -8,11 +8,14 @@ import { Markers } from "./Markers.tsx";
 
 export interface ArticleListProps {
   label: string;
-  articles: ArticleSummary[];
+  /** The rows; a number stands for an article not loaded yet (the page it is on). */
+  articles: (ArticleSummary | number)[];
   markers: (a: ArticleSummary) => string[];
   saved: (slug: string) => boolean;
   onToggleBookmark: (slug: string) => void;
   extra?: (a: ArticleSummary) => string | undefined;
+  /** Told which rows (start, end exclusive) are about to show, so their articles load. */
+  onRange?: (start: number, end: number) => void;
 }
 
 /** One row: an article's card with its status markers and bookmark toggle; `pos` is 1-based. */

@@ -66,7 +66,8 @@ export default function WindowedList(props: {
     const average = heights.size ? heightSum / heights.size : GUESS;
     const o = new Float64Array(articles.length + 1);
     for (let i = 0; i < articles.length; i++) {
-      o[i + 1] = o[i] + (heights.get(articles[i].slug) ?? average);
+      const a = articles[i];
+      o[i + 1] = o[i] + ((typeof a === "object" && heights.get(a.slug)) || average);
     }
     return o;
   });
@@ -84,15 +85,23 @@ export default function WindowedList(props: {
     { equals: (a, b) => a[0] === b[0] && a[1] === b[1] },
   );
   const rows = createMemo(() => props.list.articles.slice(range()[0], range()[1]));
+  // The rows about to show load their articles; a placeholder stands in as tall as a row is on average.
+  createEffect(() => props.list.onRange?.(range()[0], range()[1]));
+  const [gap, setGap] = createSignal(0);
+  const placeholderHeight = () => {
+    measured();
+    return (heights.size ? heightSum / heights.size : GUESS) - gap();
+  };
 
   /** Measures the rendered rows; true when a height changed. */
   function measure(): boolean {
     const gap = parseFloat(getComputedStyle(list).rowGap) || 0;
+    setGap(gap);
     const shown = rows();
     let changed = false;
     [...list.children].forEach((row, i) => {
       const article = shown[i];
-      if (article)
+      if (typeof article === "object")
         changed = remember(article.slug, row.getBoundingClientRect().height + gap) || changed;
     });
     return changed;
@@ -158,10 +167,28 @@ export default function WindowedList(props: {
       style={{
         "padding-top": `${offsets()[range()[0]]}px`,
         "padding-bottom": `${offsets()[offsets().length - 1] - offsets()[range()[1]]}px`,
+        "--placeholder-height": `${placeholderHeight()}px`,
       }}
     >
-      {/* eslint-disable-next-line solid/reactivity -- pos is an accessor, read in the row's JSX */}
-      <For each={rows()}>{(article, i) => props.row(article, () => range()[0] + i() + 1)}</For>
+      <For each={rows()}>
+        {(article, i) => {
+          const pos = () => range()[0] + i() + 1;
+          // An article whose page is not read yet: a row as tall as a row is on average.
+          return typeof article === "object" ? (
+            // eslint-disable-next-line solid/reactivity -- pos is an accessor, read in the row's JSX
+            props.row(article, pos)
+          ) : (
+            <li
+              class="placeholder"
+              aria-busy="true"
+              aria-posinset={pos()}
+              aria-setsize={props.list.articles.length}
+            >
+              Loading…
+            </li>
+          );
+        }}
+      </For>
     </ol>
   );
 }

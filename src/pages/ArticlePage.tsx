@@ -1,8 +1,7 @@
 import { A, createAsync, revalidate, useLocation, useNavigate, useParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, Match, Show, Switch, untrack } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import { movedTo, neighbours } from "../catalog/catalog.ts";
-import { getBody, getCatalog } from "../catalog/queries.ts";
+import { getArticle, getBody } from "../catalog/article-queries.ts";
 import { ArticleMeta } from "../components/ArticleMeta.tsx";
 import { ArticleImage } from "../components/ArticleImage.tsx";
 import { usePageTitle } from "../state/page.ts";
@@ -21,15 +20,12 @@ type Highlights = (typeof import("../features/highlights/ArticleHighlights.tsx")
 /** `/articles/<slug>`: one article. The slug is untrusted: it only ever selects from the catalog. */
 export default function ArticlePage() {
   const params = useParams<{ slug: string }>();
-  const catalog = createAsync(() => getCatalog());
+  const found = createAsync(() => getArticle(params.slug));
   // A renamed article's old address shows the article at once, and its address becomes the new
   // one in place of the old in the history (Back goes to the page before, not to the old address
   // again). The article stays the same object throughout, so nothing on the page is rebuilt.
-  const slug = () => {
-    const c = catalog();
-    return (c && movedTo(c, params.slug)) ?? params.slug;
-  };
-  const article = () => catalog()?.bySlug.get(slug());
+  const slug = () => found()?.article?.slug ?? params.slug;
+  const article = () => found()?.article;
   const navigate = useNavigate();
   const here = useLocation();
   createEffect(() => {
@@ -48,10 +44,7 @@ export default function ArticlePage() {
     void revalidate(getBody.keyFor(slug()), true); // forgets the failure at once
     void refetch();
   };
-  const around = () => {
-    const c = catalog();
-    return c ? neighbours(c, slug()) : {};
-  };
+  const around = () => found() ?? {};
 
   // Shown once its body is in (or cannot be had): the static page's first screen, which carries
   // the body, gives way only then, so nothing moves.
@@ -93,7 +86,7 @@ export default function ArticlePage() {
   let proseElement: HTMLDivElement | undefined;
 
   return (
-    <Show when={catalog()}>
+    <Show when={found()}>
       <Show when={article()} fallback={<NotFound what="Article" />}>
         {(a) => (
           <article class="article">

@@ -1,7 +1,7 @@
 import { A, createAsync } from "@solidjs/router";
 import { onCleanup, Show } from "solid-js";
-import { movedTo } from "../catalog/catalog.ts";
-import { getCatalog } from "../catalog/queries.ts";
+import { movedTo } from "../catalog/whole-catalog.ts";
+import { getCatalog } from "../catalog/whole-catalog.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { firstLine } from "../catalog/first-line.ts";
 import { DraftList, type DraftItem } from "../components/DraftList.tsx";

@@ -5,71 +5,85 @@ import {
   useParams,
   useSearchParams,
 } from "@solidjs/router";
-import { createEffect, Show } from "solid-js";
-import { getCatalog } from "../catalog/queries.ts";
+import { createEffect, lazy, Show, Suspense } from "solid-js";
+import { getListStart } from "../catalog/queries.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { FilterNav } from "../components/FilterNav.tsx";
 import { pageShown } from "../state/page.ts";
 import { restoreScroll, saveScroll } from "../state/scroll.ts";
-import { isRead, isSaved, markAllRead, toggleBookmark } from "../state/library.ts";
+import { isSaved, toggleBookmark } from "../state/library.ts";
+import { createListView, type FilterName } from "../state/list-view.ts";
 import { markersFor } from "../state/markers.ts";
-import { NotFound } from "./NotFoundPage.tsx";
-import { ContinueReading } from "../components/ContinueReading.tsx";
 import { startPositions, unfinished } from "../state/positions.ts";
 
-type FilterName = "all" | "unread" | "saved";
+// Shown only to a reader with articles started and not finished: its own chunk, fetched then.
+const ContinueReading = lazy(() =>
+  import("../components/ContinueReading.tsx").then((m) => ({ default: m.ContinueReading })),
+);
+
+// Only an unknown category shows it.
+const NotFound = lazy(() => import("./NotFoundPage.tsx").then((m) => ({ default: m.NotFound })));
 
 /** `/` and `/category/<slug>`, with `?filter=unread|saved`: the edition's articles, newest first. */
 export default function ListPage() {
   const params = useParams<{ category?: string }>();
   const [search] = useSearchParams<{ filter?: string }>();
   const location = useLocation();
-  const catalog = createAsync(() => getCatalog());
+  const start = createAsync(() => getListStart(params.category));
   const category = () => {
     const slug = params.category;
-    return slug === undefined ? undefined : catalog()?.categories.find((c) => c.slug === slug);
+    return slug === undefined
+      ? undefined
+      : start()?.manifest.categories.find((c) => c.slug === slug);
   };
-  const missing = () => params.category !== undefined && catalog() !== undefined && !category();
+  const missing = () => params.category !== undefined && start() !== undefined && !category();
   const filter = (): FilterName =>
     search.filter === "unread" || search.filter === "saved" ? search.filter : "all";
-  const inCategory = () => {
-    const c = catalog();
-    if (!c) return [];
-    const slug = category()?.slug;
-    return slug ? c.articles.filter((a) => a.categorySlug === slug) : c.articles;
-  };
-  const unread = () => inCategory().filter((a) => !isRead(a.slug));
-  const saved = () => inCategory().filter((a) => isSaved(a.slug));
-  const shown = () => ({ all: inCategory, unread, saved })[filter()]();
+  const view = createListView({
+    manifest: () => start()?.manifest,
+    category: () => params.category,
+    filter,
+    seed: () => start()?.seed,
+  });
+  const shown = view.items;
   const heading = () => category()?.name ?? "Latest articles";
   const base = () => (category() ? `/category/${category()?.slug}` : "/");
   const filters = () =>
     (
       [
-        ["All", "all", inCategory().length],
-        ["Unread", "unread", unread().length],
-        ["Saved", "saved", saved().length],
+        ["All", "all"],
+        ["Unread", "unread"],
+        ["Saved", "saved"],
       ] as const
-    ).map(([label, name, count]) => ({
+    ).map(([label, name]) => ({
       label,
-      count,
+      count: view.counts()[name],
       href: name === "all" ? base() : `${base()}?filter=${name}`,
       current: filter() === name,
     }));
   const url = () => location.pathname + location.search;
   // Only on the unfiltered front page: articles started and not finished, still in the edition.
   void startPositions();
-  const continuing = () => {
-    const c = catalog();
-    if (!c || category() || params.category !== undefined || filter() !== "all") return [];
-    return unfinished().flatMap(({ slug, progress }) => {
-      const a = c.bySlug.get(slug);
-      return a ? [{ slug, title: a.title, progress }] : [];
+  const started = createAsync(async () => {
+    const list = unfinished();
+    if (list.length === 0) return [];
+    const { findSummary } = await import("../catalog/find.ts");
+    const found = await Promise.all(
+      list.map(({ slug }) => findSummary(slug).catch(() => undefined)),
+    );
+    return list.flatMap(({ slug, progress }, i) => {
+      const a = found[i];
+      return a && a.slug === slug ? [{ slug, title: a.title, progress }] : [];
     });
-  };
+  });
+  // `latest`: positions arrive after the list (and change while it shows, from other tabs); a
+  // new answer pending must not suspend the page, which would take the list out of the document
+  // and the focus off the card the reader is on.
+  const continuing = () =>
+    !start() || params.category !== undefined || filter() !== "all" ? [] : (started.latest ?? []);
 
   createEffect(() => {
-    if (!catalog() || missing()) return;
+    if (!start() || missing()) return;
     const f = filter();
     pageShown(
       [category()?.name, f === "all" ? "" : f === "unread" ? "Unread" : "Saved"]
@@ -84,17 +98,20 @@ export default function ListPage() {
     <Show when={!missing()} fallback={<NotFound what="Page" />}>
       <section class="list">
         <h1>{heading()}</h1>
-        <Show when={catalog()}>
-          <Show when={continuing().length > 0}>
-            <ContinueReading articles={continuing()} />
-          </Show>
+        <Show when={start()}>
+          {/* Its own boundary: its chunk loading must not hold the list back or take it away. */}
+          <Suspense>
+            <Show when={continuing().length > 0}>
+              <ContinueReading articles={continuing()} />
+            </Show>
+          </Suspense>
           <div class="list-tools">
             <FilterNav filters={filters()} />
             <button
               type="button"
               class="mark-all"
               disabled={shown().length === 0}
-              onClick={() => markAllRead(shown().map((a) => a.slug))}
+              onClick={() => void view.markAllRead()}
             >
               Mark all as read
             </button>
@@ -115,6 +132,7 @@ export default function ListPage() {
               markers={markersFor}
               saved={isSaved}
               onToggleBookmark={toggleBookmark}
+              onRange={view.want}
             />
           </Show>
         </Show>

@@ -1,7 +1,7 @@
 import { A, createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { movedTo } from "../catalog/catalog.ts";
-import { getCatalog } from "../catalog/queries.ts";
+import { movedTo } from "../catalog/whole-catalog.ts";
+import { getCatalog } from "../catalog/whole-catalog.ts";
 import { formatDay } from "../catalog/format.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { usePageTitle } from "../state/page.ts";

@@ -1,7 +1,7 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, Match, Show, Switch } from "solid-js";
 import { isServer } from "solid-js/web";
-import { getCatalog } from "../catalog/queries.ts";
+import { getCatalog } from "../catalog/whole-catalog.ts";
 import { loadSearch, type Answer } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
 import { SearchResults } from "../components/SearchResults.tsx";

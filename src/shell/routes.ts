@@ -3,9 +3,9 @@
 // hovered or focused, or as the route opens: the page then reads the same query entry.
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
-import { getBody, getCatalog } from "../catalog/queries.ts";
+import { isServer } from "solid-js/web";
+import { getListStart } from "../catalog/queries.ts";
 import ListPage from "../pages/ListPage.tsx";
-import NotFoundPage from "../pages/NotFoundPage.tsx";
 
 // Every page but the list is its own chunk, fetched when first opened (and precached by the
 // service worker), so the start-up bundle carries only what `/` shows.
@@ -15,18 +15,31 @@ const DraftsPage = lazy(() => import("../pages/DraftsPage.tsx"));
 const SettingsPage = lazy(() => import("../pages/SettingsPage.tsx"));
 const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
 const HighlightsPage = lazy(() => import("../pages/HighlightsPage.tsx"));
+const NotFoundPage = lazy(() => import("../pages/NotFoundPage.tsx"));
 
-const catalog = () => void getCatalog();
+// The whole catalog (search, /saved, /drafts) is its own chunk: the list never needs it.
+const catalog = () => void import("../catalog/whole-catalog.ts").then((m) => m.getCatalog());
 
 export const routes: RouteDefinition[] = [
-  { path: "/", component: ListPage, preload: catalog },
-  { path: "/category/:category", component: ListPage, preload: catalog },
+  { path: "/", component: ListPage, preload: () => void getListStart(undefined) },
+  {
+    path: "/category/:category",
+    component: ListPage,
+    preload: ({ params }) => void getListStart(params.category),
+  },
   {
     path: "/articles/:slug",
     component: ArticlePage,
+    // The article's queries come with its page's code: the preload fetches them and starts both.
+    // The slug is read now (params follow the address, which may change before the module comes);
+    // the server renders the page's own reads and has no use for a preload.
     preload: ({ params }) => {
-      catalog();
-      void getBody(params.slug ?? "");
+      const slug = params.slug ?? "";
+      if (isServer) return;
+      // A failure (offline, not cached) is the page's to show when it opens.
+      import("../catalog/article-queries.ts")
+        .then((q) => Promise.all([q.getArticle(slug), q.getBody(slug)]))
+        .catch(() => undefined);
     },
   },
   { path: "/saved", component: SavedPage, preload: catalog },

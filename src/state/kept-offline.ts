@@ -5,8 +5,10 @@
 // what goes). Done from the page, not the worker: only the page knows the reader's bookmarks and
 // drafts.
 // Loaded on demand by ./offline.ts and the settings page, never at start-up.
-import type { ArticleSummary } from "../catalog/types.ts";
-import { assetUrl, loadCatalog } from "../catalog/catalog.ts";
+import type { ArticleBody, ArticleSummary } from "../catalog/types.ts";
+import { assetUrl, loadBody } from "../catalog/catalog.ts";
+import { findSummary } from "../catalog/find.ts";
+import { loadCatalog } from "../catalog/whole-catalog.ts";
 import { CACHES } from "../storage/keys.ts";
 import { isTrustworthy } from "../catalog/content-rules.ts";
 import { articleAddress, articlePageFile, isPageOf } from "../catalog/article-pages.ts";
@@ -42,10 +44,13 @@ function serially<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** A trustworthy copy of `url`: from any cache (the precache too), else from the network. */
+/**
+ * A trustworthy copy of `url`: from any cache (the precache too), else from the network, which
+ * is not asked offline (the request could only fail).
+ */
 async function copyOf(url: string): Promise<Response> {
-  const response = (await caches.match(url)) ?? (await fetch(url));
-  if (!isTrustworthy(url, response.status, response.headers.get("content-type"))) {
+  const response = (await caches.match(url)) ?? (navigator.onLine ? await fetch(url) : undefined);
+  if (!response || !isTrustworthy(url, response.status, response.headers.get("content-type"))) {
     throw new Error(`${url} is not available right now`);
   }
   return response;
@@ -108,31 +113,61 @@ async function keepPage(
   return kept ? url : undefined;
 }
 
+/**
+ * Keeps the article at `slug` offline (its summary read through the paged catalog; `fetched`, its
+ * body when the page has it already). False when the edition has no such article.
+ */
+export async function keepArticle(slug: string, fetched?: ArticleBody): Promise<boolean> {
+  const article = await findSummary(slug);
+  if (!article) return false;
+  const body = fetched?.slug === slug ? fetched : await loadBody(article);
+  await keep(article, body.html);
+  return true;
+}
+
+/** A file in the reader cache: its size and, for a stamped body, when opened and what it needs. */
+interface Held {
+  url: string;
+  size: number;
+  opened: number | undefined;
+  files: string[];
+}
+
+/** What the reader cache holds, read from the cache alone. */
+async function contents(cache: Cache): Promise<Held[]> {
+  const held: Held[] = [];
+  for (const request of await cache.keys()) {
+    const url = new URL(request.url).pathname;
+    const response = await cache.match(request);
+    if (!response) continue;
+    const length = Number(response.headers.get("content-length"));
+    const size = Number.isFinite(length) && length > 0 ? length : (await response.blob()).size;
+    const opened = response.headers.get(OPENED);
+    const files = response.headers.get(FILES)?.split(" ") ?? [url];
+    held.push({ url, size, opened: opened === null ? undefined : Number(opened) || 0, files });
+  }
+  return held;
+}
+
 /** What the reader cache holds: its files' sizes and the articles they make up. */
 interface Holdings {
   sizes: Map<string, number>;
   groups: (KeptGroup & { article?: ArticleSummary })[];
 }
 
-async function holdings(cache: Cache): Promise<Holdings> {
+/** The cache's files grouped by article, which takes the whole index: read only when needed. */
+async function holdings(held: Held[]): Promise<Holdings> {
   const { articles } = await loadCatalog();
   const byBody = new Map(articles.map((a) => [assetUrl(a.body), a]));
   const byImage = new Map(articles.flatMap((a) => (a.image ? [[assetUrl(a.image.src), a]] : [])));
-  const sizes = new Map<string, number>();
+  const sizes = new Map(held.map((h) => [h.url, h.size]));
   const groups: Holdings["groups"] = [];
   const named = new Set<string>();
-  for (const request of await cache.keys()) {
-    const url = new URL(request.url).pathname;
-    const response = await cache.match(request);
-    if (!response) continue;
-    const length = Number(response.headers.get("content-length"));
-    sizes.set(url, Number.isFinite(length) && length > 0 ? length : (await response.blob()).size);
-    const opened = response.headers.get(OPENED);
-    if (opened === null) continue;
-    const files = response.headers.get(FILES)?.split(" ") ?? [url];
+  for (const { url, opened, files } of held) {
+    if (opened === undefined) continue;
     for (const f of files) named.add(f);
     const article = byBody.get(url);
-    groups.push({ files, openedAt: Number(opened) || 0, stale: !article, pinned: false, article });
+    groups.push({ files, openedAt: opened, stale: !article, pinned: false, article });
   }
   // Files no stamped body names, as the worker cached them on its own (a body being read, a
   // picture in the list): grouped by their article; the rest is stale. A body the worker has just
@@ -168,7 +203,11 @@ async function pin(groups: Holdings["groups"]): Promise<boolean> {
 
 /** Deletes what `evict` picks for `budget` bytes; returns how many articles went. */
 async function shrink(cache: Cache, budget: number): Promise<number> {
-  const { sizes, groups } = await holdings(cache);
+  const held = await contents(cache);
+  // Within budget nothing goes (`evict` stops before its first group), so the whole index, which
+  // grows with the archive, is not read each time an article is opened.
+  if (held.reduce((sum, h) => sum + h.size, 0) <= budget) return 0;
+  const { sizes, groups } = await holdings(held);
   // Without the bookmarks and drafts nothing is known to be safe to delete.
   if (!(await pin(groups))) return 0;
   const gone = new Set(evict(groups, (url) => sizes.get(url) ?? 0, budget));
@@ -224,7 +263,9 @@ export interface KeptSummary {
  */
 export async function keptSummary(): Promise<KeptSummary> {
   if (typeof caches === "undefined") throw new Error("This browser has no Cache Storage");
-  const { sizes, groups } = await serially(async () => holdings(await caches.open(CACHES.content)));
+  const { sizes, groups } = await serially(async () =>
+    holdings(await contents(await caches.open(CACHES.content))),
+  );
   return {
     articles: groups.filter(
       (g) => !g.stale && g.article && g.files.includes(assetUrl(g.article.body)),

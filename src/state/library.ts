@@ -8,7 +8,6 @@ import { StorageUnavailableError } from "../storage/db.ts";
 import { requestPersistence } from "../storage/persist.ts";
 import { notify, notifyFailure } from "./notices.ts";
 import { createSyncedRecords, onDispose } from "./synced-records.ts";
-import { loadCatalog } from "../catalog/catalog.ts";
 
 const [storageProblem, setStorageProblem] = createSignal<string | undefined>();
 const unavailable = (err: unknown) =>
@@ -155,10 +154,12 @@ export async function toggleBookmark(slug: string): Promise<void> {
   saved.set(slug, at);
   try {
     // The title as it is now names the bookmark on /saved should the article leave the edition.
-    const title = await loadCatalog().then(
-      (c) => c.bySlug.get(slug)?.title,
-      () => undefined,
-    );
+    const title = await import("../catalog/find.ts")
+      .then((m) => m.findSummary(slug))
+      .then(
+        (a) => a?.title,
+        () => undefined,
+      );
     await saveBookmark(slug, at, title);
     void requestPersistence();
     for (const fn of bookmarked) fn(slug);

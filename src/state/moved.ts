@@ -2,7 +2,7 @@
 // renamed article's old slug move to its new one (src/storage/carry-over.ts), and read marks and
 // positions of articles gone from the edition are dropped after 90 days (src/storage/orphans.ts).
 // Loaded on its own, after start-up, so the first screen does not carry it.
-import { loadCatalog, movedTo } from "../catalog/catalog.ts";
+import { loadCatalog, movedTo } from "../catalog/whole-catalog.ts";
 import { carryOver } from "../storage/carry-over.ts";
 import { forgetOrphans } from "../storage/orphans.ts";
 import { reloadDrafts } from "./drafts.ts";

@@ -2,7 +2,6 @@
 // the edition does not have (a renamed article's old slug, or an article gone), worked out from
 // what the stores hold anyway; only then is ./moved.ts fetched to carry records over and drop old
 // orphans. The open article waits for it before returning to the reader's place, which may move.
-import { loadCatalog } from "../catalog/catalog.ts";
 import { readSlugs, savedSlugs, startLibrary } from "./library.ts";
 import { listDrafts } from "./drafts.ts";
 import { positionSlugs, startPositions } from "./positions.ts";
@@ -22,10 +21,13 @@ export function movesSettled(): Promise<void> {
  */
 export function settleMoves(ready: Promise<unknown>): void {
   pending = (async () => {
-    const [catalog] = await Promise.all([loadCatalog(), startLibrary(), startPositions(), ready]);
+    await Promise.all([startLibrary(), startPositions(), ready]);
     const kept = [...savedSlugs(), ...readSlugs(), ...positionSlugs()];
     kept.push(...listDrafts().map((d) => d.slug));
-    if (kept.every((slug) => catalog.bySlug.has(slug))) return;
+    // Only the shards of the reader's own slugs are read: nothing at all on a first visit.
+    if (kept.length === 0) return;
+    const found = await (await import("../catalog/find.ts")).locate(kept);
+    if (kept.every((slug) => found.get(slug)?.slug === slug)) return;
     await (await import("./moved.ts")).settleMovedArticles();
   })().catch(() => undefined); // tried again on the next start
 }

@@ -3,7 +3,7 @@
 // pending update of the app. The service worker itself is registered by ./register-sw.ts.
 import { createSignal } from "solid-js";
 import type { ArticleBody, ArticleSummary } from "../catalog/types.ts";
-import { assetUrl, loadBody, loadCatalog } from "../catalog/catalog.ts";
+import { assetUrl } from "../catalog/catalog.ts";
 import { CACHED_EVENT, CONTENT_CACHED } from "../catalog/offline-files.ts";
 import { onNewerRecord } from "../storage/records.ts";
 
@@ -71,13 +71,7 @@ export function isAvailableOffline(article: ArticleSummary): boolean {
 export async function keepOffline(slug: string, fetched?: ArticleBody): Promise<boolean> {
   if (!hasCaches()) return false;
   try {
-    const article = (await loadCatalog()).bySlug.get(slug);
-    if (!article) return false;
-    const [body, { keep }] = await Promise.all([
-      fetched?.slug === slug ? fetched : loadBody(article),
-      import("./kept-offline.ts"),
-    ]);
-    await keep(article, body.html);
+    if (!(await (await import("./kept-offline.ts")).keepArticle(slug, fetched))) return false;
     dispatchEvent(new Event(CACHED_EVENT));
     return true;
   } catch {

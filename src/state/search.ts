@@ -3,7 +3,8 @@
 // (kept for the rest of the page's life). Nothing is fetched before the reader searches.
 import { searchUrl } from "virtual:offprint/edition";
 import { onDispose } from "./synced-records.ts";
-import { assetUrl, fetchJson, loadCatalog } from "../catalog/catalog.ts";
+import { assetUrl, fetchJson } from "../catalog/catalog.ts";
+import { loadCatalog } from "../catalog/whole-catalog.ts";
 import type { SearchManifest, Shard, ShardFile } from "../catalog/search-shards.ts";
 
 /** One matching article, best first; `terms` are the article's words that matched the query. */

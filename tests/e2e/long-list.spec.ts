@@ -1,31 +1,19 @@
 // A long edition's list renders only the rows near the viewport: the document stays small, screen
 // readers still hear the list's real length, and scrolling, j/k and "back" behave as on a short list.
 import AxeBuilder from "@axe-core/playwright";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { generateEdition } from "../../bench/generate.ts";
 import type { CatalogIndex } from "../../src/catalog/types.ts";
 import { buildApp } from "./build.ts";
 import { test, expect } from "./fixtures.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
+import { writeSyntheticEdition } from "./synthetic-edition.ts";
 
 const N = 2000;
 // Beside the suite's own build folder, so checkouts running side by side do not share it.
 const DIST = `${process.env.E2E_DIST ?? "dist"}-long`;
 const CONTENT = `${DIST}-content`;
-
-/** The synthetic edition with each body cut to its first paragraph: the list is what is tested. */
-async function writeLongEdition(): Promise<void> {
-  await generateEdition(N, CONTENT);
-  for (const file of await readdir(CONTENT)) {
-    if (!file.endsWith(".md")) continue;
-    const source = await readFile(path.join(CONTENT, file), "utf8");
-    const end = source.indexOf("\n---\n", 4) + 5;
-    const body = source.slice(end).split("\n\n")[0];
-    await writeFile(path.join(CONTENT, file), `${source.slice(0, end)}${body}\n`);
-  }
-}
 
 async function readIndex(): Promise<CatalogIndex> {
   const dir = path.join(DIST, "content");
@@ -46,7 +34,7 @@ test.describe("a list of 2,000 articles", () => {
   let titles: string[];
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    await writeLongEdition();
+    await writeSyntheticEdition(N, CONTENT, { paragraphs: 1 });
     await buildApp(DIST, { OFFPRINT_CONTENT: CONTENT });
     titles = (await readIndex()).articles.map((a) => a.title);
     host = await serveStatic(DIST, "/", { spa: true });
@@ -99,7 +87,9 @@ test.describe("a list of 2,000 articles", () => {
         await new Promise(requestAnimationFrame);
         const rows = [...document.querySelectorAll<HTMLElement>("ol.articles > li")];
         const shown = rows.find((li) => li.getBoundingClientRect().top >= 0);
-        if (shown && shown.getBoundingClientRect().bottom <= innerHeight) {
+        // Rows still loading (pages read on demand) may yet change height: wait for them.
+        const loading = rows.some((li) => li.ariaBusy === "true");
+        if (!loading && shown && shown.getBoundingClientRect().bottom <= innerHeight) {
           return { position: shown.ariaPosInSet ?? "", top: shown.getBoundingClientRect().top };
         }
       }

@@ -3,6 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { createServer, type Server } from "node:http";
 import type { Page } from "@playwright/test";
+import { CACHES } from "../../src/storage/keys.ts";
 import { buildApp } from "./build.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
 import { test, expect } from "./fixtures.ts";
@@ -51,6 +52,28 @@ async function fillReply(page: Page, comment: string): Promise<void> {
   await form(page).getByRole("textbox", { name: "Comment" }).fill(comment);
   await form(page).getByRole("textbox", { name: "Name" }).fill("Ada");
   await form(page).getByRole("textbox", { name: "Email" }).fill("ada@example.org");
+}
+
+/**
+ * Opens the fog article and waits until the app has kept it offline (its body, stamped as opened,
+ * in the reader cache: src/state/kept-offline.ts). Cutting the network sooner fails the copy's
+ * last request mid-flight, which the browser logs as an error; these tests are about the outbox.
+ */
+async function openFog(page: Page): Promise<void> {
+  await page.goto(`${host.url}articles/${FOG}`);
+  const kept = () =>
+    page.evaluate(
+      async ({ name, slug }) => {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          if (!new URL(request.url).pathname.includes(`/content/articles/${slug}-`)) continue;
+          if ((await cache.match(request))?.headers.has("X-Offprint-Opened")) return true;
+        }
+        return false;
+      },
+      { name: CACHES.content, slug: FOG },
+    );
+  await expect.poll(kept).toBe(true);
 }
 
 /** Posts a reply under the fog article that the service refuses with a 422. */
@@ -128,7 +151,7 @@ test("posting offline waits, then delivers once when the network returns", async
   page,
   context,
 }) => {
-  await page.goto(`${host.url}articles/${FOG}`);
+  await openFog(page);
   await fillReply(page, "Offline reply");
   await context.setOffline(true);
   await form(page).getByRole("button", { name: "Post Comment" }).click();
@@ -217,7 +240,7 @@ test("two pages open while the network returns deliver once", async ({ page, con
   const posts: string[] = [];
   for (const p of [page, other])
     p.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
-  await page.goto(`${host.url}articles/${FOG}`);
+  await openFog(page);
   await other.goto(`${host.url}drafts`);
   await fillReply(page, "One reply, two pages");
   await context.setOffline(true);
@@ -235,7 +258,7 @@ test("a reply left waiting goes out when the app starts again, from any page", a
   page,
   context,
 }) => {
-  await page.goto(`${host.url}articles/${FOG}`);
+  await openFog(page);
   await fillReply(page, "Sent at the next start");
   await context.setOffline(true);
   await form(page).getByRole("button", { name: "Post Comment" }).click();

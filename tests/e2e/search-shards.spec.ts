@@ -2,11 +2,10 @@
 // only the shards holding its terms, and offline it answers from the precached (recent) shards
 // and says how many more results need a connection; archive shards it fetched online stay
 // (the service worker's search cache).
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import SearchableMap from "minisearch/SearchableMap";
-import { generateEdition } from "../../bench/generate.ts";
 import {
   archiveMatchesAtMost,
   expand,
@@ -16,24 +15,14 @@ import {
 } from "../../src/catalog/search-shards.ts";
 import { buildApp } from "./build.ts";
 import { test, expect } from "./fixtures.ts";
+import { controlled } from "./service-worker.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
+import { writeSyntheticEdition } from "./synthetic-edition.ts";
 
 const N = 1000;
 const RECENT = 50;
 const DIST = `${process.env.E2E_DIST ?? "dist"}-shards`;
 const CONTENT = `${DIST}-content`;
-
-/** The synthetic edition, each body cut to its first two paragraphs to keep the build short. */
-async function writeEdition(): Promise<void> {
-  await generateEdition(N, CONTENT);
-  for (const file of await readdir(CONTENT)) {
-    if (!file.endsWith(".md")) continue;
-    const source = await readFile(path.join(CONTENT, file), "utf8");
-    const end = source.indexOf("\n---\n", 4) + 5;
-    const body = source.slice(end).split("\n\n").slice(0, 2).join("\n\n");
-    await writeFile(path.join(CONTENT, file), `${source.slice(0, end)}${body}\n`);
-  }
-}
 
 async function readManifest(): Promise<SearchManifest> {
   const dir = path.join(DIST, "content");
@@ -71,7 +60,7 @@ test.describe("sharded search over 1,000 articles", () => {
   let shardCount: number;
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    await writeEdition();
+    await writeSyntheticEdition(N, CONTENT, { paragraphs: 2 });
     await buildApp(DIST, {
       OFFPRINT_CONTENT: CONTENT,
       OFFPRINT_PRECACHE_ARTICLES: String(RECENT),
@@ -111,11 +100,7 @@ test.describe("sharded search over 1,000 articles", () => {
 
     await page.goto(host.url);
     // The install precaches the shell, the catalog and the newest articles: slow on a busy machine.
-    await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-        timeout: 60_000,
-      })
-      .toBe(true);
+    await controlled(page, 60_000);
     await context.setOffline(true);
     const { unreachable } = plan(manifest, "harbour");
     expect(unreachable).toBeGreaterThan(0);

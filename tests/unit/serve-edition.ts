@@ -12,6 +12,7 @@ export async function serveEdition(folder = "content/articles"): Promise<Edition
   const edition = await cache.get(folder)!;
   const files = new Map(edition.files.map((f) => [f.fileName, f.source]));
   files.set("content/index.json", JSON.stringify(edition.index));
+  files.set("content/catalog.json", edition.paged.files[0].source);
   // The manifest where edition-stub.ts says it is; the shards under their own names.
   const [manifest, ...shards] = buildSearchShards(edition, 200);
   files.set("content/search.json", manifest.source);

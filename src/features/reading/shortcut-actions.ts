@@ -1,7 +1,7 @@
 // What each keyboard shortcut does. In a list the keys act on the card that has the focus; on an
 // article page, on the open article.
 import type { Navigator } from "@solidjs/router";
-import { loadCatalog, neighbours } from "../../catalog/catalog.ts";
+import { findNeighbours } from "../../catalog/find.ts";
 import { isRead, isSaved, toggleBookmark, toggleRead } from "../../state/library.ts";
 import { notify } from "../../state/notices.ts";
 import { HIGHLIGHT_EVENT, type Action } from "./keyboard.ts";
@@ -75,7 +75,7 @@ export async function runShortcut(
     case "previous": {
       const older = action === "next";
       if (!page.article) return moveCardFocus(older ? 1 : -1);
-      const next = neighbours(await loadCatalog(), page.article)[older ? "older" : "newer"];
+      const next = (await findNeighbours(page.article))[older ? "older" : "newer"];
       if (next) page.navigate(`/articles/${next.slug}`);
       return;
     }

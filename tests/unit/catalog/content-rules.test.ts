@@ -67,4 +67,34 @@ describe("fetchJson", () => {
     serve('{"articles":[]}', "application/json");
     expect(await fetchJson("/content/index-0a1b2c3d4e.json")).toEqual({ articles: [] });
   });
+
+  describe("offline", () => {
+    const INDEX = "/content/index-0a1b2c3d4e.json";
+    const offline = (kept: Record<string, string>) => {
+      const network = vi.fn(async () => {
+        throw new TypeError("Failed to fetch");
+      });
+      vi.stubGlobal("fetch", network);
+      vi.stubGlobal("navigator", { ...navigator, onLine: false });
+      vi.stubGlobal("caches", {
+        match: async (url: string) =>
+          url in kept
+            ? new Response(kept[url], { headers: { "Content-Type": "application/json" } })
+            : undefined,
+      });
+      return network;
+    };
+
+    it("answers from the copy kept offline without asking the network", async () => {
+      const network = offline({ [INDEX]: '{"articles":[]}' });
+      expect(await fetchJson(INDEX)).toEqual({ articles: [] });
+      expect(network).not.toHaveBeenCalled();
+    });
+
+    it("fails as a fetch does, without a request, when no copy is kept", async () => {
+      const network = offline({});
+      await expect(fetchJson(INDEX)).rejects.toBeInstanceOf(TypeError);
+      expect(network).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -165,6 +165,25 @@ describe("resume where you left off", () => {
     expect(screen.queryByRole("region", { name: "Continue reading" })).toBeNull();
   });
 
+  it("keeps the list and the focused card in place when Continue reading comes in after the list", async () => {
+    const user = userEvent.setup();
+    const { edition } = await renderApp("/");
+    const first = edition.index.articles[0].title;
+    await screen.findByRole("heading", { level: 2, name: first });
+    await user.keyboard("j");
+    const link = screen.getByRole("link", { name: first });
+    await waitFor(() => expect(link).toHaveFocus());
+    // Another tab reads an article: this list learns of it once the list is already drawn.
+    await savePosition(SPACE_SLUG, { v: 1, progress: 0.4, updatedAt: 2 });
+    const channel = new BroadcastChannel("offprint");
+    channel.postMessage({ kind: "positions", key: SPACE_SLUG, rev: 1 });
+    channel.close();
+    const section = await screen.findByRole("region", { name: "Continue reading" });
+    expect(within(section).getByText("40% read")).toBeInTheDocument();
+    expect(link).toBeInTheDocument();
+    expect(link).toHaveFocus();
+  });
+
   it("keeps the position while reading and returns there when the article opens again", async () => {
     const scrollTo = vi.mocked(window.scrollTo);
     let y = 0;

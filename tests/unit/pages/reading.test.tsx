@@ -145,7 +145,7 @@ describe("when IndexedDB cannot be opened", () => {
     expect(
       await screen.findByText(/cannot keep your reading list, read marks and drafts/),
     ).toBeInTheDocument();
-    await user.click(screen.getByRole("link", { name: SPACE }));
+    await user.click(await screen.findByRole("link", { name: SPACE }));
     expect(await screen.findByRole("heading", { level: 1, name: SPACE })).toBeInTheDocument();
     expect((await screen.findAllByText(/Vienna/)).length).toBeGreaterThan(0);
   });

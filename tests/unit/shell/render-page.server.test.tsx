@@ -13,6 +13,11 @@ beforeAll(async () => {
   readEditionFrom({
     index: async () => edition.index,
     body: async (a) => JSON.parse(String(files.get(a.body))) as ArticleBody,
+    // The manifest where edition-stub.ts says it is.
+    file: async (p) =>
+      JSON.parse(
+        String(files.get(p === "content/catalog.json" ? edition.paged.manifestFile : p)),
+      ) as unknown,
   });
 });
 
