@@ -1,6 +1,7 @@
 // An article page's data as the router's keyed queries (see ./queries.ts): its own module, so
 // the start-up file does not carry them; the article page and a link's preload fetch it.
 import { query } from "@solidjs/router";
+import { bodyInPage } from "./body-in-page.ts";
 import { loadBody } from "./catalog.ts";
 import { findNeighbours, findSummary } from "./find.ts";
 import type { ArticleBody, ArticleSummary } from "./types.ts";
@@ -12,7 +13,7 @@ import type { ArticleBody, ArticleSummary } from "./types.ts";
  */
 export const getBody = query(async (slug: string): Promise<ArticleBody | undefined> => {
   const article = await findSummary(slug);
-  return article && loadBody(article);
+  return article && (bodyInPage(article.slug) ?? loadBody(article));
 }, "body");
 
 /**

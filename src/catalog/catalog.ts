@@ -2,7 +2,6 @@
 import { indexUrl } from "virtual:offprint/edition";
 import type { ArticleBody, ArticleSummary, CatalogIndex } from "./types.ts";
 import { isJsonType } from "./offline-files.ts";
-import { restoreIds } from "./own-ids.ts";
 
 /** Turns a path relative to the app's base into a URL the browser can fetch. */
 export function assetUrl(relative: string): string {
@@ -51,24 +50,9 @@ export interface EditionSource {
   file(path: string): Promise<unknown>;
 }
 
-/**
- * The body the page's static copy already shows, when the page is this article's (build/prerender.ts
- * renders the same sanitized HTML): the app takes it from there instead of fetching it again,
- * with the ids the copy renamed given back.
- */
-function bodyInPage(slug: string): ArticleBody | undefined {
-  if (typeof document === "undefined") return undefined;
-  const prose = document.querySelector(`:root:not(.deep) #first-screen .prose[data-slug]`);
-  if (!prose || prose.getAttribute("data-slug") !== slug) return undefined;
-  const copy = prose.cloneNode(true) as Element;
-  restoreIds(copy);
-  return { slug, html: copy.innerHTML };
-}
-
 let source: EditionSource = {
   index: () => fetchJson<CatalogIndex>(assetUrl(indexUrl)),
-  body: async (article) =>
-    bodyInPage(article.slug) ?? fetchJson<ArticleBody>(assetUrl(article.body)),
+  body: (article) => fetchJson<ArticleBody>(assetUrl(article.body)),
   file: (path) => fetchJson(assetUrl(path)),
 };
 const sourceChanged: (() => void)[] = [];
