@@ -228,9 +228,21 @@ test.describe("highlights and notes", () => {
   }) => {
     problems.allow.push(DEEP_LINK_404);
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    // A passage selected while the highlights' code is still coming gets its toolbar once it comes.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/ArticleHighlights-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${host.url}articles/night-trains`);
+    await paragraph(page, P1).dblclick({ position: { x: 20, y: 5 } });
+    release();
+    await expect(page.getByRole("toolbar", { name: "Selected text" })).toBeVisible();
+    await page.unroute(/\/assets\/ArticleHighlights-[^/]+\.js$/);
     for (const [i, text] of [P1, P3].entries()) {
       await paragraph(page, text).dblclick({ position: { x: 20, y: 5 } });
+      await expect(page.getByRole("toolbar", { name: "Selected text" })).toBeVisible();
       await page.keyboard.press("h");
       await expect(marks(page)).toHaveCount(i + 1);
     }
@@ -316,6 +328,8 @@ test.describe("highlights and notes", () => {
         },
         text.slice(0, 20),
       );
+      // h acts once the highlights' code is in the page, which shows the toolbar.
+      await expect(page.getByRole("toolbar", { name: "Selected text" })).toBeVisible();
       await page.keyboard.press("h");
       // Saved and painted before the next selection is made.
       await expect(marks(page).filter({ hasText: mark })).not.toHaveCount(0);
@@ -348,6 +362,9 @@ test.describe("highlights and notes", () => {
       await expect(marks(page).filter({ hasText: "checking that each door" })).not.toHaveCount(0);
       const unplaced = page.getByRole("region", { name: "1 highlight could not be placed" });
       await expect(unplaced).toContainText(P4);
+      await expect(
+        unplaced.getByRole("button", { name: `Remove highlight: ${P4}`, exact: true }),
+      ).toBeVisible();
       await axeClean(page);
       await page
         .getByRole("navigation", { name: "Main" })

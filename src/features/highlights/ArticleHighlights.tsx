@@ -67,6 +67,9 @@ export default function ArticleHighlights(props: {
         replaced.disconnect();
         const placed = placeHighlights(prose, highlights);
         map = placed.map;
+        // A passage the reader selected while this code was still coming gets its toolbar now:
+        // no selectionchange will tell of it.
+        if (!last) setSelected(currentSelection());
         setUnplaced(placed.unplaced);
         setPainted((n) => n + 1);
         // Only the body's own children: painting changes what is inside them, never them.
@@ -286,7 +289,12 @@ export default function ArticleHighlights(props: {
                   <Show when={h.note.trim()}>
                     <p class="note">{h.note}</p>
                   </Show>
-                  <button type="button" onClick={() => void remove(h)}>
+                  {/* Several such buttons: each names its passage, as Saved names each bookmark. */}
+                  <button
+                    type="button"
+                    aria-label={`Remove highlight: ${h.quote.exact}`}
+                    onClick={() => void remove(h)}
+                  >
                     Remove highlight
                   </button>
                 </li>
