@@ -45,7 +45,8 @@ export function pagedCatalog(index: CatalogIndex, pageSize = PAGE_SIZE): PagedCa
     .sort((a, b) => a.name.localeCompare(b.name));
   const categoryOf = new Map(categories.map((c, i) => [c.slug, i]));
 
-  // Where each article is: its page in the whole list and in its category's, counted from the oldest.
+  // Where each article is: its number in the whole list and its page in its category's, both
+  // counted from the oldest.
   const entries = new Map<string, SlugEntry>();
   const seen = new Map<string, number>();
   index.articles.forEach((a, i) => {
@@ -53,7 +54,7 @@ export function pagedCatalog(index: CatalogIndex, pageSize = PAGE_SIZE): PagedCa
     const before = seen.get(a.categorySlug) ?? 0;
     seen.set(a.categorySlug, before + 1);
     entries.set(a.slug, [
-      Math.floor((index.articles.length - 1 - i) / pageSize),
+      index.articles.length - 1 - i,
       category,
       before, // made a page number below, once the category's length is known
     ]);
@@ -73,7 +74,7 @@ export function pagedCatalog(index: CatalogIndex, pageSize = PAGE_SIZE): PagedCa
     shards[shardOf(slug, n)][slug] = entries.get(slug)!;
 
   const manifest: CatalogManifest = {
-    version: 2,
+    version: 3,
     pageSize,
     all: listOf(index.articles),
     categories: categories.map((c) => ({

@@ -6,7 +6,12 @@ import { CONTENT_DIR, shortHash, type Edition, type EditionFile } from "./editio
 import { searchDocuments } from "./search.ts";
 import { FIELD_BOOSTS, INDEX_OPTIONS, type SearchDocument } from "../src/catalog/search-options.ts";
 import {
+  RESULTS_PER_FILE,
+  resultFileUrl,
   SCORE_SCALE,
+  SHORT_MINUTES,
+  type FacetsFile,
+  type ResultFile,
   type SearchManifest,
   type ShardFile,
   type ShardRef,
@@ -72,8 +77,43 @@ function shardTier(
   return { refs, files };
 }
 
+/** The result files (summaries by number, oldest first) and their hashes. */
+function resultFiles(
+  edition: Edition,
+  recent: number,
+): { hashes: string[]; files: EditionFile[] } {
+  const oldestFirst = [...edition.index.articles].reverse();
+  const sources: string[] = [];
+  for (let k = 0; k * RESULTS_PER_FILE < oldestFirst.length; k++) {
+    const file: ResultFile = {
+      articles: oldestFirst.slice(k * RESULTS_PER_FILE, (k + 1) * RESULTS_PER_FILE),
+    };
+    sources.push(JSON.stringify(file));
+  }
+  const hashes = sources.map(shortHash);
+  const m = { count: oldestFirst.length, recent, results: hashes };
+  return {
+    hashes,
+    files: sources.map((source, k) => ({ fileName: resultFileUrl(m, k), source })),
+  };
+}
+
+/** The facets file: every article's category and length, by id. */
+function facetsFile(edition: Edition): EditionFile {
+  const articles = edition.index.articles;
+  const categories = [...new Set(articles.map((a) => a.categorySlug))].sort();
+  const index = new Map(categories.map((c, i) => [c, i]));
+  const file: FacetsFile = {
+    categories,
+    f: articles.map((a) => index.get(a.categorySlug)! * 2 + (a.minutes <= SHORT_MINUTES ? 1 : 0)),
+  };
+  const source = JSON.stringify(file);
+  return { fileName: `${CONTENT_DIR}/search/facets-${shortHash(source)}.json`, source };
+}
+
 /**
- * The manifest (first) and every shard of an edition's search. `recent` is how many of the
+ * The manifest (first) and every other file of an edition's search: shards, result files and
+ * the facets file. `recent` is how many of the
  * newest articles make the recent tier (the precached ones).
  * @example const [manifest, ...shards] = buildSearchShards(edition, 200);
  */
@@ -117,19 +157,25 @@ export function buildSearchShards(
   }
   const r = shardTier("recent", recentPostings, target);
   const a = shardTier("archive", archivePostings, target);
+  const results = resultFiles(edition, recentCount);
+  const facets = facetsFile(edition);
   const manifest: SearchManifest = {
-    v: 1,
+    v: 2,
     count,
     recent: recentCount,
     terms,
     recentDf: recentPostings.map((p) => p.length),
     archiveDf: archivePostings.map((p) => p.length),
     tiers: { recent: r.refs, archive: a.refs },
+    results: results.hashes,
+    facets: facets.fileName,
   };
   const json = JSON.stringify(manifest);
   return [
     { fileName: `${CONTENT_DIR}/search-${shortHash(json)}.json`, source: json },
     ...r.files,
     ...a.files,
+    ...results.files,
+    facets,
   ];
 }

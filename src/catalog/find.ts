@@ -11,6 +11,9 @@ import type { Catalog } from "./whole-catalog.ts";
 export interface Location {
   /** The article's slug now (another one when the slug asked for is an old one). */
   slug: string;
+  /** Its place in the whole list counted from the oldest, 0 first (see `SlugEntry`). */
+  number: number;
+  /** Its page in the whole list, counted from the oldest. */
   allPage: number;
   /** Index of its category in the manifest's `categories`. */
   category: number;
@@ -36,7 +39,13 @@ export async function locate(slugs: Iterable<string>): Promise<Map<string, Locat
     const shard = await shards.get(shardOf(slug, n))!;
     const e = Object.hasOwn(shard, slug) ? shard[slug] : undefined;
     if (e)
-      found.set(slug, { slug: e[3] ?? slug, allPage: e[0], category: e[1], categoryPage: e[2] });
+      found.set(slug, {
+        slug: e[3] ?? slug,
+        number: e[0],
+        allPage: Math.floor(e[0] / m.pageSize),
+        category: e[1],
+        categoryPage: e[2],
+      });
   }
   return found;
 }
@@ -81,18 +90,40 @@ function indexIn(c: Catalog, slug: string): number {
   return now === undefined ? -1 : c.articles.findIndex((a) => a.slug === now);
 }
 
-/** The summary of the article at `slug` (an old slug gives the new one's), or undefined. */
-export function findSummary(slug: string): Promise<ArticleSummary | undefined> {
+/**
+ * The summaries of the articles at `slugs` (an old slug gives its article's now), by the slug
+ * asked; a slug missing from the map is in neither the edition nor its aliases. Reads the shards
+ * of those slugs and the pages holding them: a cost that grows with the slugs, not the archive.
+ * @example (await summariesOf(savedSlugs())).get("some-slug")?.title
+ */
+export function summariesOf(slugs: string[]): Promise<Map<string, ArticleSummary>> {
   return orFromIndex(
     async () => {
-      const at = (await locate([slug])).get(slug);
-      if (!at) return undefined;
-      const page = await loadPage((await loadManifest()).all, at.allPage);
-      return page.find((a) => a.slug === at.slug);
+      const [places, { all }] = await Promise.all([locate(slugs), loadManifest()]);
+      const pages = new Map<number, Promise<ArticleSummary[]>>();
+      for (const at of places.values())
+        if (!pages.has(at.allPage)) pages.set(at.allPage, loadPage(all, at.allPage));
+      const found = new Map<string, ArticleSummary>();
+      for (const [slug, at] of places) {
+        const article = (await pages.get(at.allPage)!).find((a) => a.slug === at.slug);
+        if (article) found.set(slug, article);
+      }
+      return found;
     },
-    (c) => c.articles[indexIn(c, slug)],
+    (c) => {
+      const found = new Map<string, ArticleSummary>();
+      for (const slug of slugs) {
+        const article = c.articles[indexIn(c, slug)];
+        if (article) found.set(slug, article);
+      }
+      return found;
+    },
   );
 }
+
+/** The summary of the article at `slug` (an old slug gives the new one's), or undefined. */
+export const findSummary = (slug: string): Promise<ArticleSummary | undefined> =>
+  summariesOf([slug]).then((found) => found.get(slug));
 
 /** The older and newer neighbours of an article in the whole list (newest first). */
 export function findNeighbours(

@@ -26,7 +26,7 @@ export interface CategoryList extends PagedList {
 
 /** The manifest: what the list needs before any page (fetched first, and small at any size). */
 export interface CatalogManifest {
-  version: 2;
+  version: 3;
   pageSize: number;
   all: PagedList;
   /** Sorted by name. */
@@ -41,13 +41,14 @@ export interface CatalogPage {
 }
 
 /**
- * Where a slug is: its page in the whole list, its category (index in `categories`) and its page
- * in that category's list; an old slug of a renamed article has its article's place and, fourth,
- * the slug it has now (so one shard answers).
+ * Where a slug is: the article's number (its place in the whole list counted from the oldest, 0
+ * first: its page there is `number / pageSize`, and the search knows articles by it), its category
+ * (index in `categories`) and its page in that category's list; an old slug of a renamed article
+ * has its article's place and, fourth, the slug it has now (so one shard answers).
  */
 export type SlugEntry =
-  | [allPage: number, category: number, categoryPage: number]
-  | [allPage: number, category: number, categoryPage: number, now: string];
+  | [number: number, category: number, categoryPage: number]
+  | [number: number, category: number, categoryPage: number, now: string];
 /** A slug shard file. */
 export type SlugShard = Record<string, SlugEntry>;
 

@@ -12,16 +12,24 @@
 // precaches) and the rest (`archive`). Each tier has its own files, so the recent tier's files can
 // be precached and a search offline still answers from them, and says how many more would need
 // a connection (from the archive's document counts in the manifest).
+//
+// Results are named from result files of RESULTS_PER_FILE summaries each (fetched for the results
+// shown, never the whole catalog), and filtered by category and length from one facets file
+// (fetched only when such a filter is on).
 import type SearchableMap from "minisearch/SearchableMap";
 import { processTerm, searchFuzziness, searchPrefix } from "./search-options.ts";
+import type { ArticleSummary } from "./types.ts";
 
 /** A file of one tier: the index of its first term in `terms`, and its path. */
 export type ShardRef = [firstTerm: number, file: string];
 
 /** `content/search-<hash>.json`: fetched on the first search, precached. */
 export interface SearchManifest {
-  v: 1;
-  /** Articles indexed; an article's id is its position in the catalog (newest first). */
+  v: 2;
+  /**
+   * Articles indexed; an article's id is its position in the catalog, newest first (its number,
+   * counted from the oldest as the catalog's slug shards count, is `count - 1 - id`).
+   */
   count: number;
   /** Ids below this are the recent tier. */
   recent: number;
@@ -32,6 +40,47 @@ export interface SearchManifest {
   /** Per term (same order), how many archive articles contain it. */
   archiveDf: number[];
   tiers: { recent: ShardRef[]; archive: ShardRef[] };
+  /**
+   * The hashes of the result files, by number: file k holds the summaries of the articles
+   * numbered k × RESULTS_PER_FILE onwards (see `resultFileUrl`).
+   */
+  results: string[];
+  /** The facets file's path (`FacetsFile`). */
+  facets: string;
+}
+
+/**
+ * Summaries per result file: a page of fifty results scattered over the archive fetches at most
+ * fifty files of ~3 KB gzip, and the manifest lists one hash per twenty articles.
+ */
+export const RESULTS_PER_FILE = 20;
+
+/** A result file: summaries, oldest first (by number). */
+export interface ResultFile {
+  articles: ArticleSummary[];
+}
+
+/**
+ * What the filters need of every article, by id: its category (index in `categories`) times two,
+ * plus one when it takes five minutes or less to read.
+ */
+export interface FacetsFile {
+  /** Category slugs. */
+  categories: string[];
+  f: number[];
+}
+
+/** The longest read the "5 minutes or less" filter keeps. */
+export const SHORT_MINUTES = 5;
+
+/**
+ * The address of result file `k`. A file whose articles are all past the recent tier is the
+ * archive's (named so, and never precached, like the archive's shards).
+ * @example resultFileUrl(manifest, 0) // "content/search/archive-results-1a2b3c4d5e.json"
+ */
+export function resultFileUrl(m: Pick<SearchManifest, "count" | "recent" | "results">, k: number) {
+  const archive = (k + 1) * RESULTS_PER_FILE <= m.count - m.recent;
+  return `content/search/${archive ? "archive" : "recent"}-results-${m.results[k]}.json`;
 }
 
 /**

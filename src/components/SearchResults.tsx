@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createSignal, For, Show } from "solid-js";
 import type { ArticleSummary } from "../catalog/types.ts";
 import { ArticleCard } from "./ArticleCard.tsx";
 import { BookmarkButton } from "./BookmarkButton.tsx";
@@ -17,32 +17,32 @@ const words = (text: string) => new Set(text.toLowerCase().split(/[\n\r\p{Z}\p{P
 
 /** Ranked search results, the matched words marked; words found only in the body are named. */
 export function SearchResults(props: {
+  /** The results shown (the page names them fifty at a time: a common word matches thousands). */
   results: Result[];
+  /** How many more "Show more results" would add. */
+  more: number;
+  onShowMore: () => void;
   markers: (a: ArticleSummary) => string[];
   saved: (slug: string) => boolean;
   onToggleBookmark: (slug: string) => void;
 }) {
-  // A common word can match thousands of articles: they are shown fifty at a time.
-  const [limit, setLimit] = createSignal(RESULTS_PAGE);
-  createEffect(
-    on(
-      () => props.results,
-      () => setLimit(RESULTS_PAGE),
-      { defer: true },
-    ),
-  );
-  const more = () => Math.min(RESULTS_PAGE, props.results.length - limit());
   let list!: HTMLOListElement;
+  // The reader goes on from the first result added, once its summary has come.
+  const [focusAt, setFocusAt] = createSignal<number>();
+  createEffect(() => {
+    const at = focusAt();
+    if (at === undefined || props.results.length <= at) return;
+    list.children[at]?.querySelector<HTMLElement>("h2 a")?.focus();
+    setFocusAt(undefined);
+  });
   const showMore = () => {
-    const first = limit();
-    setLimit(first + RESULTS_PAGE);
-    // The reader goes on from the first result just added.
-    list.children[first]?.querySelector<HTMLElement>("h2 a")?.focus();
+    setFocusAt(props.results.length);
+    props.onShowMore();
   };
   return (
     <>
       <ol class="articles search-results" aria-label="Search results" ref={list}>
-        <For each={props.results.slice(0, limit())}>
+        <For each={props.results}>
           {(r) => {
             const shown = () => words(`${r.article.title} ${r.article.excerpt}`);
             const inBody = () => r.terms.filter((t) => !shown().has(t));
@@ -72,9 +72,9 @@ export function SearchResults(props: {
           }}
         </For>
       </ol>
-      <Show when={more() > 0}>
+      <Show when={props.more > 0}>
         <button type="button" class="show-more" onClick={showMore}>
-          Show {more()} more results
+          Show {props.more} more results
         </button>
       </Show>
     </>

@@ -1,17 +1,19 @@
-import { A, createAsync } from "@solidjs/router";
-import { onCleanup, Show } from "solid-js";
-import { movedTo } from "../catalog/whole-catalog.ts";
-import { getCatalog } from "../catalog/whole-catalog.ts";
+import { A } from "@solidjs/router";
+import { createResource, onCleanup, Show } from "solid-js";
+import { LoadFailed } from "../components/LoadFailed.tsx";
+import { listOutbox } from "../features/replies/outbox.ts";
+import { createSummaries } from "../state/summaries.ts";
 import { formatDay, formatTime } from "../catalog/format.ts";
 import { firstLine } from "../catalog/first-line.ts";
 import { DraftList, type DraftItem } from "../components/DraftList.tsx";
 import { usePageTitle } from "../state/page.ts";
-import { discardDraft, listDrafts } from "../state/drafts.ts";
+import { discardDraft, listDrafts, startDrafts } from "../state/drafts.ts";
 import {
   copyText,
   copyVersion,
   discardVersion,
   followVersions,
+  reloadVersions,
   useVersion,
   versionsBySlug,
 } from "../state/versions.ts";
@@ -30,27 +32,42 @@ const at = (ms: number) => `${formatDay(ms)} at ${formatTime(ms)}`;
 
 /** `/drafts`: every reply draft on this device, the most recently edited first, and its other versions. */
 export default function DraftsPage() {
-  const catalog = createAsync(() => getCatalog());
   onCleanup(followVersions());
+  // The articles of every draft, version and reply waiting, through their slug shards and pages
+  // (never the whole catalog). When they cannot be looked up (offline, nothing cached), the
+  // drafts are still listed, and none is taken for gone.
+  // Asked once the drafts and versions are in, so the page opens with all of them named.
+  const [loaded] = createResource(() =>
+    Promise.all([startDrafts(), reloadVersions()]).then(() => true),
+  );
+  const articles = createSummaries(() =>
+    loaded.state === "ready" || loaded.error
+      ? [
+          ...listDrafts().map((d) => d.slug),
+          ...versionsBySlug().keys(),
+          ...listOutbox().map((r) => r.slug),
+        ]
+      : undefined,
+  );
   const items = (): DraftItem[] => {
-    const c = catalog();
     const drafts = new Map(listDrafts().map(({ slug, draft }) => [slug, draft]));
     const kept = versionsBySlug();
     const newest = (slug: string) =>
       Math.max(drafts.get(slug)?.updatedAt ?? 0, kept.get(slug)?.[0]?.savedAt ?? 0);
     return [...new Set([...drafts.keys(), ...kept.keys()])]
+      .filter(articles.has) // listed once its article is looked up
       .sort((a, b) => newest(b) - newest(a))
       .map((slug) => {
         const draft = drafts.get(slug);
         const versions = kept.get(slug) ?? [];
-        const gone = !!c && movedTo(c, slug) === undefined;
+        const gone = articles.gone(slug);
         return {
           slug,
           gone,
           // An article gone from the edition is named by the title it had when the text was saved.
           title: gone
             ? (draft?.title ?? versions.find((k) => k.title)?.title)
-            : c?.bySlug.get(slug)?.title,
+            : articles.summary(slug)?.title,
           draft: draft && {
             firstLine: firstLine(draft.fields.comment),
             text: draft.fields.comment,
@@ -78,12 +95,19 @@ export default function DraftsPage() {
     onDiscardVersion: discardVersion,
   };
 
-  usePageTitle(() => catalog() && "Drafts");
+  usePageTitle(() => articles.started() && "Drafts");
 
   return (
     <section class="list">
       <h1>Drafts</h1>
-      <Show when={catalog()}>
+      <Show when={articles.error()}>
+        <LoadFailed
+          online="Your drafts' articles could not be loaded."
+          offline="Your drafts' articles aren't available offline yet."
+          onRetry={articles.retry}
+        />
+      </Show>
+      <Show when={articles.started()}>
         <Show
           when={items().length > 0}
           fallback={
@@ -112,7 +136,12 @@ export default function DraftsPage() {
             />
           </section>
         </Show>
-        <Outbox title={(slug) => catalog()?.bySlug.get(slug)?.title} />
+        {/* A reply is listed once its article is looked up, under its title (or slug, if gone). */}
+        <Outbox
+          title={(slug) =>
+            articles.has(slug) ? (articles.summary(slug)?.title ?? slug) : undefined
+          }
+        />
       </Show>
     </section>
   );

@@ -1,20 +1,29 @@
 import { A, createAsync } from "@solidjs/router";
-import { For, Show } from "solid-js";
-import { movedTo } from "../catalog/whole-catalog.ts";
-import { getCatalog } from "../catalog/whole-catalog.ts";
+import { createResource, For, Show } from "solid-js";
+import { LoadFailed } from "../components/LoadFailed.tsx";
+import { createSummaries } from "../state/summaries.ts";
 import { formatDay } from "../catalog/format.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { usePageTitle } from "../state/page.ts";
-import { isSaved, savedAt, savedSlugs, toggleBookmark } from "../state/library.ts";
+import { isSaved, savedAt, savedSlugs, startLibrary, toggleBookmark } from "../state/library.ts";
 import { markersFor } from "../state/markers.ts";
 import { loadBookmarkRecords } from "../storage/bookmarks.ts";
 
 /** `/saved`: bookmarked articles, the most recently saved first; then those no longer in the edition. */
 export default function SavedPage() {
-  const catalog = createAsync(() => getCatalog());
+  // The saved articles' summaries, from their slug shards and pages: never the whole catalog.
+  // Asked once the bookmarks are in, so the page never says "no saved articles" too soon.
+  const [loaded] = createResource(() => startLibrary().then(() => true));
+  const articles = createSummaries(() =>
+    loaded.state === "ready" || loaded.error ? savedSlugs() : undefined,
+  );
   const saved = () =>
-    (catalog()?.articles ?? [])
-      .filter((a) => isSaved(a.slug))
+    savedSlugs()
+      .flatMap((slug) => {
+        const a = articles.summary(slug);
+        // A bookmark under a renamed article's old slug is moved at start-up, not shown twice.
+        return a && a.slug === slug ? [a] : [];
+      })
       .sort((a, b) => (savedAt(b.slug) ?? 0) - (savedAt(a.slug) ?? 0));
   // Bookmarks of articles the edition no longer has (nor under another name), with the title each
   // was saved with; read again whenever the bookmarks change.
@@ -23,20 +32,25 @@ export default function SavedPage() {
     return loadBookmarkRecords().catch(() => new Map<string, never>());
   });
   const gone = () => {
-    const c = catalog();
-    if (!c) return [];
     return [...(records()?.values() ?? [])]
-      .filter((b) => isSaved(b.slug) && movedTo(c, b.slug) === undefined)
+      .filter((b) => isSaved(b.slug) && articles.gone(b.slug))
       .sort((a, b) => b.savedAt - a.savedAt);
   };
 
-  usePageTitle(() => catalog() && "Saved");
+  usePageTitle(() => articles.started() && "Saved");
 
   return (
     <section class="list">
       <h1>Saved</h1>
+      <Show when={articles.error()}>
+        <LoadFailed
+          online="Your saved articles could not be loaded."
+          offline="Your saved articles aren't available offline yet."
+          onRetry={articles.retry}
+        />
+      </Show>
       <Show
-        when={saved().length > 0 || gone().length > 0}
+        when={saved().length > 0 || gone().length > 0 || !articles.started()}
         fallback={
           <p class="empty">
             No saved articles yet. Press “Bookmark” on an article, in the <A href="/">list</A> or on

@@ -1,13 +1,23 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, Match, Show, Switch } from "solid-js";
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  Match,
+  on,
+  Show,
+  Switch,
+} from "solid-js";
 import { isServer } from "solid-js/web";
-import { getCatalog } from "../catalog/whole-catalog.ts";
-import { loadSearch, type Answer } from "../state/search.ts";
+import { loadManifest } from "../catalog/pages.ts";
+import { loadSearch, type Answer, type Hit } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
-import { SearchResults } from "../components/SearchResults.tsx";
+import { RESULTS_PAGE, SearchResults, type Result } from "../components/SearchResults.tsx";
 import { documentTitle, usePageTitle } from "../state/page.ts";
-import { isRead, isSaved, toggleBookmark } from "../state/library.ts";
+import { isSaved, readSlugs, savedSlugs, toggleBookmark } from "../state/library.ts";
 import { markersFor } from "../state/markers.ts";
+import { place, placed } from "../state/placed.ts";
 import "./SearchPage.css";
 import { LoadFailed } from "../components/LoadFailed.tsx";
 
@@ -16,7 +26,8 @@ type Params = { q?: string; unread?: string; saved?: string; short?: string; cat
 /** `/search?q=...`: full-text search over the edition, with filters kept in the URL too. */
 export default function SearchPage() {
   const [params, setParams] = useSearchParams<Params>();
-  const catalog = createAsync(() => getCatalog());
+  // The catalog's manifest names the categories; the search never reads the whole catalog.
+  const manifest = createAsync(() => loadManifest());
   const query = () => (params.q ?? "").trim();
   // The search's manifest is fetched on the first non-empty query, not when the page opens.
   const [searcher, { refetch }] = createResource(() => query() !== "", loadSearch);
@@ -37,35 +48,83 @@ export default function SearchPage() {
     short: params.short === "1",
     category: params.category ?? "",
   });
-  const found = createMemo(() => {
-    const a = latest();
-    const c = catalog();
-    if (!a || !c || !query()) return [];
-    return a.hits.flatMap((hit) => {
-      const article = c.bySlug.get(hit.slug);
-      // `terms` is read only for the results shown: a common word matches most of the archive.
-      return article
-        ? [
-            {
-              article,
-              get terms() {
-                return hit.terms;
-              },
-            },
-          ]
-        : [];
-    });
-  });
-  const shown = () => {
+  // A category or length filter reads the facets file; read and saved, the reader's own slugs
+  // placed through the catalog's shards (as the list's counts do).
+  const [facets, { refetch: retryFacets }] = createResource(
+    () => {
+      const f = filters();
+      const s = ready();
+      return s && (f.short || f.category !== "") ? s : false;
+    },
+    (s) => s.facets(),
+  );
+  createEffect(() => {
     const f = filters();
-    return found().filter(
-      ({ article: a }) =>
-        (!f.unread || !isRead(a.slug)) &&
-        (!f.saved || isSaved(a.slug)) &&
-        (!f.short || a.minutes <= 5) &&
-        (!f.category || a.categorySlug === f.category),
-    );
+    if (f.unread) place(readSlugs());
+    if (f.saved) place(savedSlugs());
+  });
+  /** The ids of the articles of `slugs` placed so far. */
+  const idsOf = (slugs: string[]) => {
+    const s = ready();
+    const ids = new Set<number>();
+    if (!s) return ids;
+    for (const slug of slugs) {
+      const at = placed().get(slug);
+      if (at) ids.add(s.idOf(at.number));
+    }
+    return ids;
   };
+  const found = () => (query() ? (latest()?.hits ?? []) : []);
+  const shown = createMemo((): Hit[] => {
+    const f = filters();
+    const hits = found();
+    if (!f.unread && !f.saved && !f.short && !f.category) return hits;
+    const read = f.unread ? idsOf(readSlugs()) : undefined;
+    const saved = f.saved ? idsOf(savedSlugs()) : undefined;
+    const facet = f.short || f.category ? facets.latest : undefined;
+    // Until the facets come, a length or category filter shows nothing rather than everything.
+    if ((f.short || f.category) && !facet) return [];
+    return hits.filter(
+      ({ id }) =>
+        (!read || !read.has(id)) &&
+        (!saved || saved.has(id)) &&
+        (!f.short || facet!.short(id)) &&
+        (!f.category || facet!.category(id) === f.category),
+    );
+  });
+  // Fifty at a time; a new query or filter starts again from the first fifty.
+  const [limit, setLimit] = createSignal(RESULTS_PAGE);
+  createEffect(
+    on([query, () => JSON.stringify(filters()), latest], () => setLimit(RESULTS_PAGE), {
+      defer: true,
+    }),
+  );
+  // The summaries of the results shown, from the few result files holding them.
+  const [named, { refetch: retryNames }] = createResource(
+    () => {
+      const s = ready();
+      const hits = shown().slice(0, limit());
+      return s && hits.length > 0 ? { s, hits } : false;
+    },
+    async ({ s, hits }): Promise<Result[]> => {
+      const summaries = await s.summaries(hits.map((h) => h.id));
+      return hits.flatMap((hit, i) => {
+        const article = summaries[i];
+        // `terms` is read only for the results shown: a common word matches most of the archive.
+        return article
+          ? [
+              {
+                article,
+                get terms() {
+                  return hit.terms;
+                },
+              },
+            ]
+          : [];
+      });
+    },
+  );
+  const results = () => (shown().length > 0 && named.state !== "errored" ? named.latest : []);
   const count = (a: Answer & { query: string }) => {
     const n = shown().length;
     const hidden = found().length - n;
@@ -88,9 +147,9 @@ export default function SearchPage() {
       { replace: true, scroll: false },
     );
 
-  usePageTitle(() => catalog() && "Search");
+  usePageTitle(() => manifest() && "Search");
   createEffect(() => {
-    if (catalog()) document.title = documentTitle(query() ? `Search: ${query()}` : "Search");
+    if (manifest()) document.title = documentTitle(query() ? `Search: ${query()}` : "Search");
   });
 
   return (
@@ -98,7 +157,7 @@ export default function SearchPage() {
       <h1>Search</h1>
       <SearchFilters
         values={filters()}
-        categories={catalog()?.categories ?? []}
+        categories={manifest()?.categories ?? []}
         onChange={change}
       />
       {/* Always in the page, so screen readers announce each new count. */}
@@ -127,11 +186,19 @@ export default function SearchPage() {
             shortcut.
           </p>
         </Match>
-        <Match when={searcher.error || answer.error}>
+        <Match when={searcher.error || answer.error || named.error || facets.error}>
           <LoadFailed
             online="The search could not be loaded."
             offline="The search isn't available offline yet."
-            onRetry={() => (searcher.error ? refetch() : retry())}
+            onRetry={() =>
+              searcher.error
+                ? refetch()
+                : answer.error
+                  ? retry()
+                  : facets.error
+                    ? retryFacets()
+                    : retryNames()
+            }
           />
         </Match>
         <Match when={!latest()}>
@@ -140,7 +207,9 @@ export default function SearchPage() {
         <Match when={latest()}>
           <Show when={shown().length > 0}>
             <SearchResults
-              results={shown()}
+              results={results() ?? []}
+              more={Math.min(RESULTS_PAGE, shown().length - limit())}
+              onShowMore={() => setLimit(limit() + RESULTS_PAGE)}
               markers={markersFor}
               saved={isSaved}
               onToggleBookmark={toggleBookmark}

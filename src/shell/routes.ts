@@ -5,6 +5,7 @@ import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { isServer } from "solid-js/web";
 import { getListStart } from "../catalog/queries.ts";
+import { loadManifest } from "../catalog/pages.ts";
 import ListPage from "../pages/ListPage.tsx";
 
 // Every page but the list is its own chunk, fetched when first opened (and precached by the
@@ -17,8 +18,10 @@ const SearchPage = lazy(() => import("../pages/SearchPage.tsx"));
 const HighlightsPage = lazy(() => import("../pages/HighlightsPage.tsx"));
 const NotFoundPage = lazy(() => import("../pages/NotFoundPage.tsx"));
 
-// The whole catalog (search, /saved, /drafts) is its own chunk: the list never needs it.
-const catalog = () => void import("../catalog/whole-catalog.ts").then((m) => m.getCatalog());
+// Search, /saved and /drafts start from the catalog's manifest (their articles come through the
+// slug shards and pages, or the search's own files): never the whole catalog, which grows with the
+// archive.
+const manifest = () => void loadManifest().catch(() => undefined);
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: ListPage, preload: () => void getListStart(undefined) },
@@ -42,10 +45,10 @@ export const routes: RouteDefinition[] = [
         .catch(() => undefined);
     },
   },
-  { path: "/saved", component: SavedPage, preload: catalog },
-  { path: "/drafts", component: DraftsPage, preload: catalog },
+  { path: "/saved", component: SavedPage, preload: manifest },
+  { path: "/drafts", component: DraftsPage, preload: manifest },
   { path: "/highlights", component: HighlightsPage },
   { path: "/settings", component: SettingsPage },
-  { path: "/search", component: SearchPage, preload: catalog },
+  { path: "/search", component: SearchPage, preload: manifest },
   { path: "*404", component: NotFoundPage },
 ];

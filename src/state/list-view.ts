@@ -4,44 +4,17 @@
 // the counts are exact at any size while the cost grows with what the reader did, not the archive.
 import { createEffect, createMemo, createSignal } from "solid-js";
 import { listOf, loadPage } from "../catalog/pages.ts";
-import type { Location } from "../catalog/find.ts";
 import { pageLengths, type CatalogManifest, type PagedList } from "../catalog/paged.ts";
 import type { ArticleSummary } from "../catalog/types.ts";
 import { isRead, isSaved, markAllRead as markSlugsRead, readSlugs, savedSlugs } from "./library.ts";
-import { onDispose } from "./synced-records.ts";
+import { place, placed } from "./placed.ts";
 
 export type FilterName = "all" | "unread" | "saved";
 /** A row of the list: the article, or the page (counted from the oldest) it is on, not read yet. */
 export type ListItem = ArticleSummary | number;
 
-/** The reader's read and saved slugs placed so far (null: in neither the edition nor its aliases). */
-const [placed, setPlaced] = createSignal(new Map<string, Location | null>(), { equals: false });
-const placing = new Set<string>();
 /** Page files read so far, by hash. */
 const [pages, setPages] = createSignal(new Map<string, ArticleSummary[]>(), { equals: false });
-onDispose(() => {
-  setPlaced(new Map());
-  placing.clear();
-});
-
-/** Places the slugs not placed yet (each shard read once). */
-function place(slugs: string[]): void {
-  const todo = slugs.filter((s) => !placed().has(s) && !placing.has(s));
-  if (todo.length === 0) return;
-  for (const s of todo) placing.add(s);
-  // The shards' code comes with the first slug to place: a first visit to the list never needs it.
-  void import("../catalog/find.ts")
-    .then((m) => m.locate(todo))
-    .then(
-      (found) => {
-        const map = placed();
-        for (const s of todo) map.set(s, found.get(s) ?? null);
-        setPlaced(map);
-      },
-      () => undefined, // offline: the counts stay as they are, and the next change tries again
-    )
-    .finally(() => todo.forEach((s) => placing.delete(s)));
-}
 
 /** Reads the given pages of `list` (not yet read) into the shared page map. */
 async function readPages(list: PagedList, wanted: Iterable<number>): Promise<void> {

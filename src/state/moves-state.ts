@@ -28,6 +28,6 @@ export function settleMoves(ready: Promise<unknown>): void {
     if (kept.length === 0) return;
     const found = await (await import("../catalog/find.ts")).locate(kept);
     if (kept.every((slug) => found.get(slug)?.slug === slug)) return;
-    await (await import("./moved.ts")).settleMovedArticles();
+    await (await import("./moved.ts")).settleMovedArticles(kept, found);
   })().catch(() => undefined); // tried again on the next start
 }

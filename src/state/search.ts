@@ -1,19 +1,33 @@
 // Full-text search in the browser over the sharded index (catalog/search-shards.ts): the manifest
-// is fetched on the first search, then each query fetches only the shards holding its terms
-// (kept for the rest of the page's life). Nothing is fetched before the reader searches.
+// is fetched on the first search, then each query fetches only the shards holding its terms, the
+// results shown only the result files naming them, and a category or length filter the facets
+// file (each kept for the rest of the page's life). Nothing is fetched before the reader
+// searches, and nothing that holds the whole catalog.
 import { searchUrl } from "virtual:offprint/edition";
 import { onDispose } from "./synced-records.ts";
 import { assetUrl, fetchJson } from "../catalog/catalog.ts";
-import { loadCatalog } from "../catalog/whole-catalog.ts";
-import type { SearchManifest, Shard, ShardFile } from "../catalog/search-shards.ts";
+import type { ArticleSummary } from "../catalog/types.ts";
+import {
+  archiveMatchesAtMost,
+  expand,
+  queryTerms,
+  readShard,
+  RESULTS_PER_FILE,
+  resultFileUrl,
+  score,
+  shardsFor,
+  type FacetsFile,
+  type ResultFile,
+  type ScoredHit,
+  type SearchManifest,
+  type ShardFile,
+} from "../catalog/search-shards.ts";
 
-/** One matching article, best first; `terms` are the article's words that matched the query. */
-export interface Hit {
-  slug: string;
-  score: number;
-  /** Worked out when first read (only the results shown need them). */
-  readonly terms: string[];
-}
+/**
+ * One matching article, best first: `id` is its place in the catalog, newest first; `terms` are
+ * its words that matched the query, worked out when first read (only the results shown need them).
+ */
+export type Hit = ScoredHit;
 
 export interface Answer {
   hits: Hit[];
@@ -25,8 +39,25 @@ export interface Answer {
   exact: boolean;
 }
 
+/** What the filters know of every article, by id. */
+export interface Facets {
+  /** The id's category slug. */
+  category(id: number): string | undefined;
+  /** Whether it takes five minutes or less to read. */
+  short(id: number): boolean;
+}
+
 export interface Searcher {
   search(query: string): Promise<Answer>;
+  /**
+   * The summaries of these articles (ids), in the same order, from the result files holding them;
+   * undefined for one whose file cannot be fetched offline.
+   */
+  summaries(ids: number[]): Promise<(ArticleSummary | undefined)[]>;
+  /** Every article's category and length, for the filters. */
+  facets(): Promise<Facets>;
+  /** An article's id from its number (as the catalog's slug shards give it). */
+  idOf(number: number): number;
 }
 
 let searcher: Promise<Searcher> | undefined;
@@ -36,6 +67,20 @@ onDispose(() => (searcher = undefined));
 /** A fetch that failed for want of a network, not because the server said no. */
 const isNetworkError = (err: unknown) => err instanceof TypeError;
 
+/** `read`, fetching each key once; a failed fetch is tried again next time. */
+function fetchedOnce<K, T>(read: (key: K) => Promise<T>): (key: K) => Promise<T> {
+  const files = new Map<K, Promise<T>>();
+  return (key) => {
+    let loading = files.get(key);
+    if (!loading) {
+      loading = read(key);
+      loading.catch(() => files.delete(key));
+      files.set(key, loading);
+    }
+    return loading;
+  };
+}
+
 /**
  * The edition's search, loaded once per page load (the service worker keeps the manifest and the
  * recent shards offline).
@@ -43,52 +88,56 @@ const isNetworkError = (err: unknown) => err instanceof TypeError;
  */
 export function loadSearch(): Promise<Searcher> {
   searcher ??= (async (): Promise<Searcher> => {
-    const [engine, { default: SearchableMap }, manifest, catalog] = await Promise.all([
-      import("../catalog/search-shards.ts"),
+    const [{ default: SearchableMap }, manifest] = await Promise.all([
       import("minisearch/SearchableMap"),
       fetchJson<SearchManifest>(assetUrl(searchUrl)),
-      loadCatalog(),
     ]);
     const vocabulary = new SearchableMap<number>();
     manifest.terms.forEach((term, i) => vocabulary.set(term, i));
-    const shards = new Map<string, Promise<Shard>>();
-    const shard = (file: string) => {
-      let loading = shards.get(file);
-      if (!loading) {
-        loading = fetchJson<ShardFile>(assetUrl(file)).then(engine.readShard);
-        loading.catch(() => shards.delete(file)); // the next query tries again
-        shards.set(file, loading);
-      }
-      return loading;
-    };
+    const shard = fetchedOnce((file: string) =>
+      fetchJson<ShardFile>(assetUrl(file)).then(readShard),
+    );
+    const resultFile = fetchedOnce((k: number) =>
+      fetchJson<ResultFile>(assetUrl(resultFileUrl(manifest, k))),
+    );
+    const facetsFile = fetchedOnce(() => fetchJson<FacetsFile>(assetUrl(manifest.facets)));
+    const numberOf = (id: number) => manifest.count - 1 - id;
     return {
+      idOf: numberOf, // the same arithmetic both ways
+      async summaries(ids) {
+        const files = await Promise.allSettled(
+          ids.map((id) => resultFile(Math.floor(numberOf(id) / RESULTS_PER_FILE))),
+        );
+        return files.map((f, i) => {
+          if (f.status === "rejected") {
+            if (isNetworkError(f.reason)) return undefined;
+            throw f.reason;
+          }
+          return f.value.articles[numberOf(ids[i]) % RESULTS_PER_FILE];
+        });
+      },
+      async facets() {
+        const { categories, f } = await facetsFile(undefined);
+        return { category: (id) => categories[f[id] >> 1], short: (id) => (f[id] & 1) === 1 };
+      },
       async search(query) {
-        const expansions = engine.expand(engine.queryTerms(query), vocabulary);
+        const expansions = expand(queryTerms(query), vocabulary);
         if (!expansions.length) return { hits: [], unreachable: 0, exact: true };
-        const files = engine.shardsFor(manifest, expansions);
+        const files = shardsFor(manifest, expansions);
         const recent = await Promise.all(files.recent.map(shard));
         const archive = await Promise.allSettled(files.archive.map(shard));
         const missing = archive.find((r) => r.status === "rejected");
         if (missing && !isNetworkError(missing.reason)) throw missing.reason;
         const loaded = archive.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-        const scored = engine.score(manifest, expansions, [...recent, ...loaded]);
-        const hits: Hit[] = [];
-        for (const hit of scored) {
-          const slug = (!missing || hit.id < manifest.recent) && catalog.articles[hit.id]?.slug;
-          if (slug)
-            hits.push({
-              slug,
-              score: hit.score,
-              get terms() {
-                return hit.terms;
-              },
-            });
-        }
+        const scored = score(manifest, expansions, [...recent, ...loaded]);
+        // Offline, an archive shard read earlier may still add archive articles: their result
+        // files may not be at hand, and the count of those needing a connection holds them.
+        const hits = missing ? scored.filter((hit) => hit.id < manifest.recent) : scored;
         if (!missing) return { hits, unreachable: 0, exact: true };
         const one = expansions.length === 1 && expansions[0].terms.size === 1;
         return {
           hits,
-          unreachable: engine.archiveMatchesAtMost(manifest, expansions),
+          unreachable: archiveMatchesAtMost(manifest, expansions),
           exact: one,
         };
       },

@@ -13,7 +13,7 @@ export async function serveEdition(folder = "content/articles"): Promise<Edition
   const files = new Map(edition.files.map((f) => [f.fileName, f.source]));
   files.set("content/index.json", JSON.stringify(edition.index));
   files.set("content/catalog.json", edition.paged.files[0].source);
-  // The manifest where edition-stub.ts says it is; the shards under their own names.
+  // The manifest where edition-stub.ts says it is; shards, result and facets files under their own names.
   const [manifest, ...shards] = buildSearchShards(edition, 200);
   files.set("content/search.json", manifest.source);
   for (const f of shards) files.set(f.fileName, f.source);

@@ -29,7 +29,8 @@ function focusDraft(): void {
 }
 
 /**
- * The outbox under a heading: one article's replies (`slug`), or all of them with their titles.
+ * The outbox under a heading: one article's replies (`slug`), or all of them with their titles
+ * (`title`: a reply's article's title, or undefined while it is being looked up).
  * Opening it also tries what is due, so a reply left waiting goes out when the reader comes back.
  */
 export function Outbox(props: { slug?: string; title?: (slug: string) => string | undefined }) {
@@ -43,14 +44,21 @@ export function Outbox(props: { slug?: string; title?: (slug: string) => string 
     // The reply is in the draft now: the focus follows it to the form when the page has one.
     if (result === "done") focusDraft();
   }
+  // With `title`, a reply whose title is not known yet (undefined) waits to be listed.
   const items = (): OutboxItem[] =>
-    listOutbox(props.slug).map((r) => ({
-      id: r.id,
-      title: props.title ? (props.title(r.slug) ?? r.slug) : undefined,
-      firstLine: firstLine(r.fields.comment),
-      state: stateText(r),
-      kind: r.state,
-    }));
+    listOutbox(props.slug).flatMap((r) => {
+      const title = props.title?.(r.slug);
+      if (props.title && title === undefined) return [];
+      return [
+        {
+          id: r.id,
+          title,
+          firstLine: firstLine(r.fields.comment),
+          state: stateText(r),
+          kind: r.state,
+        },
+      ];
+    });
   return (
     <Show when={items().length > 0}>
       <section class="outbox-section" aria-labelledby="outbox-heading">

@@ -12,14 +12,21 @@ import {
   shardsFor,
   type SearchManifest,
   readShard,
+  resultFileUrl,
+  RESULTS_PER_FILE,
+  type FacetsFile,
+  type ResultFile,
   type ShardFile,
 } from "../../../src/catalog/search-shards.ts";
 
 const edition = await buildEdition("content/articles");
 // A small recent tier and small shards, so queries cross tiers and shard boundaries.
 const RECENT = 10;
-const [manifestFile, ...shardFiles] = buildSearchShards(edition, RECENT, 4096);
+const [manifestFile, ...files] = buildSearchShards(edition, RECENT, 4096);
 const manifest = JSON.parse(String(manifestFile.source)) as SearchManifest;
+const isShard = (name: string) =>
+  /^content\/search\/(recent|archive)-[0-9a-f]{10}\.json$/.test(name);
+const shardFiles = files.filter((f) => isShard(f.fileName));
 const shards = new Map(
   shardFiles.map((f) => [f.fileName, readShard(JSON.parse(String(f.source)) as ShardFile)]),
 );
@@ -43,8 +50,10 @@ const slugsFor = (q: string) => query(q).hits.map((h) => edition.index.articles[
 describe("the search index built at build time", () => {
   it("is a hashed manifest and hashed shards under content/, smaller than the bodies", () => {
     expect(manifestFile.fileName).toMatch(/^content\/search-[0-9a-f]{10}\.json$/);
-    for (const f of shardFiles)
-      expect(f.fileName).toMatch(/^content\/search\/(recent|archive)-[0-9a-f]{10}\.json$/);
+    for (const f of files)
+      expect(f.fileName).toMatch(
+        /^content\/search\/(recent|archive|recent-results|archive-results|facets)-[0-9a-f]{10}\.json$/,
+      );
     expect(manifest.count).toBe(edition.index.articles.length);
     expect(manifest.recent).toBe(RECENT);
     expect(manifest.tiers.recent.length).toBeGreaterThan(1);
@@ -176,6 +185,35 @@ describe("the search index built at build time", () => {
     expect(manifest.terms.some((t) => /[<>]/.test(t))).toBe(false);
     expect(slugsFor("href")).toEqual([]);
     expect(slugsFor("noopener")).toEqual([]);
+  });
+});
+
+describe("the result and facets files", () => {
+  const byName = new Map(files.map((f) => [f.fileName, JSON.parse(String(f.source)) as unknown]));
+
+  it("name every article by its id, from the file its number falls in", () => {
+    const { count } = manifest;
+    expect(manifest.results).toHaveLength(Math.ceil(count / RESULTS_PER_FILE));
+    edition.index.articles.forEach((a, id) => {
+      const number = count - 1 - id;
+      const url = resultFileUrl(manifest, Math.floor(number / RESULTS_PER_FILE));
+      const file = byName.get(url) as ResultFile;
+      expect(file.articles[number % RESULTS_PER_FILE]).toEqual(a);
+      // A file of archive articles only is the archive's (never precached); the rest the recent tier's.
+      const ids = file.articles.map((b) =>
+        edition.index.articles.findIndex((c) => c.slug === b.slug),
+      );
+      expect(url.startsWith("content/search/archive-")).toBe(ids.every((i) => i >= RECENT));
+      if (id < RECENT) expect(url).toMatch(/^content\/search\/recent-results-/);
+    });
+  });
+
+  it("give every article's category and whether it takes five minutes or less", () => {
+    const facets = byName.get(manifest.facets) as FacetsFile;
+    edition.index.articles.forEach((a, id) => {
+      expect(facets.categories[facets.f[id] >> 1]).toBe(a.categorySlug);
+      expect((facets.f[id] & 1) === 1).toBe(a.minutes <= 5);
+    });
   });
 });
 

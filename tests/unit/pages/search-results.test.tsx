@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, render, screen, within } from "@solidjs/testing-library";
+import { cleanup, render, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route } from "@solidjs/router";
+import { createSignal } from "solid-js";
 import {
   RESULTS_PAGE,
   SearchResults,
@@ -24,14 +25,23 @@ const results: Result[] = Array.from({ length: 2 * RESULTS_PAGE + 20 }, (_, i) =
   },
 }));
 
+/** The page's part: fifty more per click, named a moment later (their summaries are fetched). */
 function renderResults() {
+  const [shown, setShown] = createSignal(results.slice(0, RESULTS_PAGE));
+  const [limit, setLimit] = createSignal(RESULTS_PAGE);
+  const showMore = () => {
+    setLimit(limit() + RESULTS_PAGE);
+    setTimeout(() => setShown(results.slice(0, limit())));
+  };
   render(() => (
     <MemoryRouter>
       <Route
         path="/"
         component={() => (
           <SearchResults
-            results={results}
+            results={shown()}
+            more={Math.min(RESULTS_PAGE, results.length - limit())}
+            onShowMore={showMore}
             markers={() => []}
             saved={() => false}
             onToggleBookmark={() => undefined}
@@ -50,10 +60,13 @@ describe("a long list of search results", () => {
     renderResults();
     expect(cards()).toHaveLength(RESULTS_PAGE);
     await user.click(screen.getByRole("button", { name: `Show ${RESULTS_PAGE} more results` }));
-    expect(cards()).toHaveLength(2 * RESULTS_PAGE);
+    await waitFor(() => expect(cards()).toHaveLength(2 * RESULTS_PAGE));
     expect(screen.getByRole("link", { name: `Harbour note ${RESULTS_PAGE + 1}` })).toHaveFocus();
     await user.click(screen.getByRole("button", { name: "Show 20 more results" }));
-    expect(cards()).toHaveLength(results.length);
+    await waitFor(() => expect(cards()).toHaveLength(results.length));
+    expect(
+      screen.getByRole("link", { name: `Harbour note ${2 * RESULTS_PAGE + 1}` }),
+    ).toHaveFocus();
     expect(screen.queryByRole("button", { name: /more results/ })).toBeNull();
   });
 });

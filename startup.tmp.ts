@@ -1,0 +1,15 @@
+import { chromium } from "@playwright/test";
+import { gzipSync } from "node:zlib";
+import { serveStatic } from "/work/wt-lead/tests/e2e/static-server.ts";
+const host = await serveStatic(process.argv[2] ?? "dist-merge");
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage();
+const got: Promise<[string, number]>[] = [];
+page.on("response", (r) => { if (r.request().resourceType() === "script") got.push(r.body().then((b) => [r.url().split("/").pop()!, gzipSync(b, { level: 9 }).length])); });
+await page.goto(host.url);
+await page.getByRole("heading", { level: 2 }).first().waitFor();
+await page.waitForLoadState("networkidle");
+const all = await Promise.all(got);
+for (const [u, n] of all) console.log(n, u);
+console.log("total", all.reduce((s, [, n]) => s + n, 0));
+await browser.close(); await host.close();
