@@ -28,7 +28,10 @@ const GOALS = { firstMs: 500, firstKb: 300, warmP95Ms: 10, indexVsBodies: 0.7 };
 /** The word the first search types: common in the generated editions, so it needs real shards. */
 const FIRST_QUERY = "harbour";
 
-/** Time from typing to the result count on a cold /search page, and what it fetched (gzip). */
+/**
+ * Time from typing to the first result shown on a cold /search page, and what the search fetched
+ * (gzip): its manifest, shards and the result files naming the results shown.
+ */
 async function firstSearch(browser: Browser, dist: string, origin: string) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
@@ -42,6 +45,8 @@ async function firstSearch(browser: Browser, dist: string, origin: string) {
       .getByRole("status")
       .filter({ hasText: /results? for/ })
       .waitFor();
+    // Results, not only their count: the first one named (its summary's file fetched).
+    await page.getByRole("list", { name: "Search results" }).getByRole("heading").first().waitFor();
     const t1 = await page.evaluate(() => performance.now());
     const files = await page.evaluate(() =>
       performance
@@ -129,7 +134,7 @@ export async function b8search(opts: {
         name: `first search from a cold page, time to first results (${at})`,
         why: "issue 17: ≤ 500 ms at 100,000 articles",
         unit: "ms",
-        ours: `typing “${FIRST_QUERY}” on a cold /search to the result count, Chromium`,
+        ours: `typing “${FIRST_QUERY}” on a cold /search to the first result shown, Chromium`,
         limitValue: GOALS.firstMs,
         note: `Service worker blocked; the page and its catalog loaded before typing.`,
       },
@@ -143,7 +148,7 @@ export async function b8search(opts: {
         unit: "KB",
         ours: `search files fetched for “${FIRST_QUERY}”`,
         limitValue: GOALS.firstKb,
-        note: `${first[0].files} files: the manifest and the shards holding the query's terms.`,
+        note: `${first[0].files} files: the manifest, the shards holding the query's terms and the result files naming the fifty results shown.`,
       },
       firstBytes.map((b) => b / 1024),
     ),

@@ -11,6 +11,7 @@ import {
 } from "solid-js";
 import { isServer } from "solid-js/web";
 import { loadManifest } from "../catalog/pages.ts";
+import type { ArticleSummary } from "../catalog/types.ts";
 import { loadSearch, type Answer, type Hit } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
 import { RESULTS_PAGE, SearchResults, type Result } from "../components/SearchResults.tsx";
@@ -99,32 +100,53 @@ export default function SearchPage() {
       defer: true,
     }),
   );
-  // The summaries of the results shown, from the few result files holding them.
-  const [named, { refetch: retryNames }] = createResource(
+  // The summaries of the results shown, from the few result files holding them, by article id
+  // (null: its file could not be fetched offline; tried again with the next answer).
+  const named = new Map<number, ArticleSummary | null>();
+  const [namedCount, setNamedCount] = createSignal(0);
+  createEffect(
+    on(latest, () => {
+      for (const [id, a] of named) if (a === null) named.delete(id);
+    }),
+  );
+  const [naming, { refetch: retryNames }] = createResource(
     () => {
       const s = ready();
-      const hits = shown().slice(0, limit());
-      return s && hits.length > 0 ? { s, hits } : false;
+      namedCount();
+      const ids = shown()
+        .slice(0, limit())
+        .map((h) => h.id)
+        .filter((id) => !named.has(id));
+      return s && ids.length > 0 ? { s, ids } : false;
     },
-    async ({ s, hits }): Promise<Result[]> => {
-      const summaries = await s.summaries(hits.map((h) => h.id));
-      return hits.flatMap((hit, i) => {
-        const article = summaries[i];
-        // `terms` is read only for the results shown: a common word matches most of the archive.
-        return article
-          ? [
-              {
-                article,
-                get terms() {
-                  return hit.terms;
-                },
-              },
-            ]
-          : [];
-      });
+    async ({ s, ids }) => {
+      const got = await s.summaries(ids);
+      ids.forEach((id, i) => named.set(id, got[i] ?? null));
+      setNamedCount(named.size);
+      return ids.length;
     },
   );
-  const results = () => (shown().length > 0 && named.state !== "errored" ? named.latest : []);
+  /**
+   * The results shown: the leading ones of the filtered hits whose summaries are in, so the list
+   * never shows a result the query or the filters no longer hold; the rest follow as they come.
+   */
+  const results = (): Result[] => {
+    namedCount();
+    const out: Result[] = [];
+    for (const hit of shown().slice(0, limit())) {
+      if (!named.has(hit.id)) break;
+      const article = named.get(hit.id);
+      // `terms` is read only for the results shown: a common word matches most of the archive.
+      if (article)
+        out.push({
+          article,
+          get terms() {
+            return hit.terms;
+          },
+        });
+    }
+    return out;
+  };
   const count = (a: Answer & { query: string }) => {
     const n = shown().length;
     const hidden = found().length - n;
@@ -186,7 +208,7 @@ export default function SearchPage() {
             shortcut.
           </p>
         </Match>
-        <Match when={searcher.error || answer.error || named.error || facets.error}>
+        <Match when={searcher.error || answer.error || naming.error || facets.error}>
           <LoadFailed
             online="The search could not be loaded."
             offline="The search isn't available offline yet."
@@ -205,9 +227,9 @@ export default function SearchPage() {
           <p class="loading">Loading the search…</p>
         </Match>
         <Match when={latest()}>
-          <Show when={shown().length > 0}>
+          <Show when={results().length > 0}>
             <SearchResults
-              results={results() ?? []}
+              results={results()}
               more={Math.min(RESULTS_PAGE, shown().length - limit())}
               onShowMore={() => setLimit(limit() + RESULTS_PAGE)}
               markers={markersFor}

@@ -41,13 +41,16 @@ function plan(manifest: SearchManifest, query: string) {
   };
 }
 
-const fetchedShards = (page: Page) =>
+/** The search's files the page fetched: shards, result files, the facets file. */
+const fetchedSearchFiles = (page: Page) =>
   page.evaluate(() =>
     performance
       .getEntriesByType("resource")
       .map((e) => new URL(e.name).pathname.slice(1))
       .filter((p) => p.startsWith("content/search/")),
   );
+const isShard = (p: string) => /^content\/search\/(recent|archive)-[0-9a-f]{10}\.json$/.test(p);
+const fetchedShards = async (page: Page) => (await fetchedSearchFiles(page)).filter(isShard);
 
 const results = (page: Page) =>
   page.getByRole("list", { name: "Search results" }).getByRole("article");
@@ -83,6 +86,12 @@ test.describe("sharded search over 1,000 articles", () => {
     ).toBeVisible();
     await expect(results(page).first().locator("mark").first()).toHaveText(/harbour/i);
     expect((await fetchedShards(page)).sort()).toEqual(wanted.sort());
+    // The fifty results shown are named from at most fifty result files of 20 summaries; no
+    // filter is on, so the facets file is not fetched.
+    const others = (await fetchedSearchFiles(page)).filter((p) => !isShard(p));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.length).toBeLessThanOrEqual(50);
+    for (const p of others) expect(p).toMatch(/^content\/search\/(recent|archive)-results-/);
   });
 
   test("offline, a search answers from the precached shards and counts what needs a connection", async ({
@@ -96,7 +105,10 @@ test.describe("sharded search over 1,000 articles", () => {
     // Every recent shard is precached; no archive shard is.
     const sw = await readFile(path.join(DIST, "sw.js"), "utf8");
     for (const [, file] of manifest.tiers.recent) expect(sw).toContain(`"${file}"`);
-    expect(sw).not.toMatch(/content\/search\/archive-[0-9a-f]+\.json/);
+    expect(sw).not.toMatch(/content\/search\/archive-/);
+    // The recent tier's result files and the facets file are, so results are named offline.
+    expect(sw).toMatch(/content\/search\/recent-results-[0-9a-f]{10}\.json/);
+    expect(sw).toContain(`"${manifest.facets}"`);
 
     await page.goto(host.url);
     // The install precaches the shell, the catalog and the newest articles: slow on a busy machine.
