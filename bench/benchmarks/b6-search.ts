@@ -14,18 +14,17 @@ export async function searchSizes(dist: string) {
   const content = path.join(dist, "content");
   const search = (await readdir(content)).find((f) => f.startsWith("search-"));
   if (!search) throw new Error(`no search index in ${content}`);
-  // The manifest and every shard (issue 17), each gzipped as it is served.
-  const shards = await readdir(path.join(content, "search"));
-  const parts = await Promise.all([
-    readFile(path.join(content, search)),
-    ...shards.map((f) => readFile(path.join(content, "search", f))),
-  ]);
-  const index = parts.reduce((sum, part) => sum + gzipSize(part), 0);
-  const bodies = await Promise.all(
-    (await readdir(path.join(content, "articles"))).map((f) =>
-      readFile(path.join(content, "articles", f)),
-    ),
+  // The manifest and every shard (issue 17), each gzipped as it is served; not the result files
+  // (the catalog's summaries again, for naming results) nor the facets file.
+  const shards = (await readdir(path.join(content, "search"))).filter((f) =>
+    /^(recent|archive)-[0-9a-f]+\.json$/.test(f),
   );
+  let index = gzipSize(await readFile(path.join(content, search)));
+  for (const f of shards) index += gzipSize(await readFile(path.join(content, "search", f)));
+  // One file at a time: at 100,000 articles, reading them all at once runs out of file handles.
+  const bodies: Buffer[] = [];
+  for (const f of await readdir(path.join(content, "articles")))
+    bodies.push(await readFile(path.join(content, "articles", f)));
   return {
     index,
     bodiesTogether: gzipSize(Buffer.concat(bodies)),

@@ -105,7 +105,7 @@ test.describe("sharded search over 1,000 articles", () => {
     // Every recent shard is precached; no archive shard is.
     const sw = await readFile(path.join(DIST, "sw.js"), "utf8");
     for (const [, file] of manifest.tiers.recent) expect(sw).toContain(`"${file}"`);
-    expect(sw).not.toMatch(/content\/search\/archive-/);
+    expect(sw).not.toMatch(/"content\/search\/archive-/);
     // The recent tier's result files and the facets file are, so results are named offline.
     expect(sw).toMatch(/content\/search\/recent-results-[0-9a-f]{10}\.json/);
     expect(sw).toContain(`"${manifest.facets}"`);
