@@ -78,10 +78,7 @@ function shardTier(
 }
 
 /** The result files (summaries by number, oldest first) and their hashes. */
-function resultFiles(
-  edition: Edition,
-  recent: number,
-): { hashes: string[]; files: EditionFile[] } {
+function resultFiles(edition: Edition, recent: number): { hashes: string[]; files: EditionFile[] } {
   const oldestFirst = [...edition.index.articles].reverse();
   const sources: string[] = [];
   for (let k = 0; k * RESULTS_PER_FILE < oldestFirst.length; k++) {

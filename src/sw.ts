@@ -110,17 +110,22 @@ registerRoute(
   new CacheFirst({ cacheName: CACHES.content, plugins: [integrity, announce] }),
 );
 
-// The archive's search shards are not precached; one a search fetched is kept, so the same search
-// offline later finds it. Their names carry their content's hash, so a kept one is never stale;
-// those of older deploys go as newer ones come (the least recently used past SEARCH_SHARDS_KEPT).
-const SEARCH_SHARDS_KEPT = 300;
-registerRoute(
-  new RegExp(`^[^?#]*${escapeRegExp(BASE)}content/search/archive-`),
-  new CacheFirst({
-    cacheName: CACHES.search,
-    plugins: [
-      integrity,
-      new ExpirationPlugin({ maxEntries: SEARCH_SHARDS_KEPT, purgeOnQuotaError: true }),
-    ],
-  }),
-);
+// The archive's search files are not precached; one a search fetched is kept, so the same search
+// offline later finds it; so are the catalog's pages and slug shards past the precache, so an
+// article opened (or bookmarked) online finds its summary offline, now that the whole index is
+// not precached. Their names carry their content's hash, so a kept one is never stale; those of
+// older deploys go as newer ones come (the least recently used past FILES_KEPT, per cache).
+const FILES_KEPT = 300;
+const keptFiles = (path: string, cacheName: string) =>
+  registerRoute(
+    new RegExp(`^[^?#]*${escapeRegExp(BASE)}${path}`),
+    new CacheFirst({
+      cacheName,
+      plugins: [
+        integrity,
+        new ExpirationPlugin({ maxEntries: FILES_KEPT, purgeOnQuotaError: true }),
+      ],
+    }),
+  );
+keptFiles("content/search/archive-", CACHES.search);
+keptFiles("content/catalog/", CACHES.catalog);

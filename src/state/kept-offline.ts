@@ -242,13 +242,14 @@ export function removeUnpinned(): Promise<number> {
 
 /**
  * "Delete all my data": empties the reader cache too (what a reader opened says what they read),
- * and the search shards the worker kept (which say what they searched for).
+ * and the search shards and catalog files the worker kept (which say what they searched for and
+ * looked at).
  * The caller refreshes state/offline.ts, as for removeUnpinned.
  * @example await forgetKeptOffline();
  */
 export async function forgetKeptOffline(): Promise<void> {
   if (typeof caches === "undefined") return;
-  await serially(() => Promise.all([caches.delete(CACHES.content), caches.delete(CACHES.search)]));
+  await serially(() => Promise.all(Object.values(CACHES).map((name) => caches.delete(name))));
 }
 
 /** How much is kept offline: complete articles of this edition, and the bytes of all files. */

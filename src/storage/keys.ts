@@ -67,6 +67,11 @@ export const CACHES = {
   content: "offprint-content",
   /** Search shards of the archive fetched at runtime (src/sw.ts), the newest few hundred. */
   search: "offprint-search",
+  /**
+   * Pages and slug shards of the paged catalog fetched at runtime (src/sw.ts), so an article kept
+   * offline past the precache still finds its summary; the newest few hundred.
+   */
+  catalog: "offprint-catalog",
 } as const;
 
 /** The BroadcastChannel on which each tab announces its writes (src/storage/sync.ts). */

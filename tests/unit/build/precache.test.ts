@@ -7,6 +7,7 @@ import {
   budgetFromEnv,
   filesOf,
   readerCacheBytesFromEnv,
+  precacheReport,
   precacheTransform,
   selectPrecached,
   type ArticleFiles,
@@ -128,25 +129,57 @@ describe("precacheTransform on the sample edition", () => {
     edition = await buildEdition("content/articles");
   });
 
-  it("keeps the shell, the index and every article within the default budget", async () => {
+  it("keeps the shell and every article within the default budget, never the whole index", async () => {
     const entries = entriesFor(edition);
     const result = await precacheTransform(() => edition, "/", DEFAULT_BUDGET)(entries);
-    expect(result.manifest?.map((e) => e.url)).toEqual(entries.map((e) => e.url));
+    expect(entries.map((e) => e.url)).toContain(edition.indexFile);
+    expect(result.manifest?.map((e) => e.url)).toEqual(
+      entries.map((e) => e.url).filter((u) => u !== edition.indexFile),
+    );
+    expect(result.warnings).toEqual([]);
   });
 
-  it("keeps the shell and index but only the newest articles' files under a small budget", async () => {
+  it("says when what is always precached is over the budget", async () => {
+    const result = await precacheTransform(() => edition, "/", { articles: 0, bytes: 1000 })(
+      entriesFor(edition),
+    );
+    expect(result.warnings?.join("\n")).toMatch(/is over OFFPRINT_PRECACHE_MB/);
+  });
+
+  it("keeps the shell but only the newest articles' files under a small budget", async () => {
     const result = await precacheTransform(() => edition, "/", { articles: 3, bytes: 20 * MB })(
       entriesFor(edition),
     );
     const urls = result.manifest?.map((e) => e.url) ?? [];
     expect(urls).toContain("index.html");
     expect(urls).toContain("assets/index-AbCdEf12.js");
-    expect(urls).toContain(edition.indexFile);
+    expect(urls).not.toContain(edition.indexFile);
     const newest = filesOf(edition, "/");
     const kept = newest.slice(0, 3).flatMap((a) => a.files);
     const dropped = newest.slice(3).flatMap((a) => a.files);
     for (const f of kept) expect(urls).toContain(f);
     for (const f of dropped) expect(urls).not.toContain(f);
     expect(urls.filter((u) => u.startsWith("content/articles/"))).toHaveLength(3);
+  });
+});
+
+describe("precacheReport", () => {
+  it("gives the total against the budget, by kind", () => {
+    const line = precacheReport(
+      [
+        { url: "index.html", size: MB },
+        { url: "assets/index-AbCdEf12.js", size: MB },
+        { url: "content/catalog-0123456789.json", size: MB / 2 },
+        { url: "content/search/recent-0123456789.json", size: MB / 2 },
+        { url: "content/articles/a-0123456789.json", size: 3 * MB },
+        { url: "content/img/a-0123456789.png", size: 2 * MB },
+      ],
+      20 * MB,
+    );
+    expect(line).toBe(
+      "offprint: the service worker precaches 8.0 MB of the 20.0 MB budget (OFFPRINT_PRECACHE_MB): " +
+        "app 2.0 MB in 2 files, catalog 0.5 MB in 1 file, search 0.5 MB in 1 file, " +
+        "articles 3.0 MB in 1 file, images 2.0 MB in 1 file",
+    );
   });
 });
