@@ -23,7 +23,61 @@ import { gzipSize, median, p95, round } from "../lib/stats.ts";
 import { searchSizes } from "./b6-search.ts";
 
 /** Goals from issue 17 (at 100,000 articles; held at every size). */
-const GOALS = { firstMs: 500, firstKb: 300, warmP95Ms: 10, indexVsBodies: 0.7 };
+const GOALS = {
+  firstMs: 500,
+  firstKb: 300,
+  warmP95Ms: 10,
+  indexVsBodies: 0.7,
+  coldKb: 150,
+  precacheVsBudget: 1,
+};
+
+/** OFFPRINT_PRECACHE_MB's default (build/precache.ts), what a deploy that sets nothing installs. */
+const DEFAULT_PRECACHE_MB = 20;
+
+/**
+ * What a cold `/` fetches (gzip, as served) until the list is usable: its first article's
+ * heading and the All count shown. JS, CSS and catalog files included.
+ */
+async function coldList(browser: Browser, dist: string, origin: string) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  try {
+    const page = await context.newPage();
+    const paths: string[] = [];
+    page.on("response", (r) => {
+      const p = new URL(r.url()).pathname;
+      if (r.status() === 200) paths.push(p);
+    });
+    await page.goto(`${origin}/`);
+    await page
+      .getByRole("list", { name: "Latest articles" })
+      .getByRole("heading", { level: 2 })
+      .first()
+      .waitFor();
+    await page
+      .getByRole("navigation", { name: "Filter articles" })
+      .getByRole("link", { name: /^All \(/ })
+      .waitFor();
+    const files = [...paths];
+    const sizes = await Promise.all(
+      files.map(async (p) =>
+        gzipSize(await readFile(path.join(dist, p === "/" ? "index.html" : p))),
+      ),
+    );
+    return { files: files.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every file the service worker precaches, raw bytes (what OFFPRINT_PRECACHE_MB bounds). */
+async function precacheBytes(dist: string): Promise<number> {
+  const sw = await readFile(path.join(dist, "sw.js"), "utf8");
+  const urls = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]);
+  let total = 0;
+  for (const url of urls) total += (await readFile(path.join(dist, url))).length;
+  return total;
+}
 
 /** The word the first search types: common in the generated editions, so it needs real shards. */
 const FIRST_QUERY = "harbour";
@@ -119,6 +173,17 @@ export async function b8search(opts: {
   } finally {
     host.close();
   }
+  const cold = await (async () => {
+    const h = await serveStatic(dist, "/", { spa: true });
+    try {
+      return await coldList(browser, dist, h.url.replace(/\/$/, ""));
+    } finally {
+      h.close();
+    }
+  })();
+  log(`  cold /: ${cold.files} files, ${cold.bytes} B gzip`);
+  const precached = await precacheBytes(dist);
+  log(`  precache: ${round(precached / 1024 / 1024)} MB`);
   const firstMs = first.map((f) => f.ms);
   const firstBytes = first.map((f) => f.bytes);
   log(
@@ -128,6 +193,32 @@ export async function b8search(opts: {
   const sizes = await searchSizes(dist);
   log(`  index ${sizes.index} B gzip; bodies ${sizes.bodiesEach} B gzip (file by file)`);
   return [
+    limitResult(
+      {
+        id: `B8s-cold-${size}`,
+        name: `bytes a cold \`/\` fetches until the list is usable, gzip (${at})`,
+        why: "issue 17: ≤ 150 KB at every size, flat from 1,000 to 100,000",
+        unit: "KB",
+        ours: "Offprint `/`, service worker blocked: JS, CSS, catalog manifest and pages",
+        limitValue: GOALS.coldKb,
+        note: `${cold.files} files, until the first article's heading and the All count show.`,
+      },
+      [cold.bytes / 1024],
+    ),
+    ratioResult(
+      {
+        id: `B8s-precache-${size}`,
+        name: `precache total vs OFFPRINT_PRECACHE_MB's default (${at})`,
+        limit: GOALS.precacheVsBudget,
+        why: "issue 17: what the worker installs stays within OFFPRINT_PRECACHE_MB",
+        unit: "MB",
+        ours: "every file in sw.js's precache list, raw bytes",
+        baseline: `${DEFAULT_PRECACHE_MB} MB, the default budget`,
+        note: `The newest 200 articles precached (OFFPRINT_PRECACHE_ARTICLES).`,
+      },
+      [precached / 1024 / 1024],
+      [DEFAULT_PRECACHE_MB],
+    ),
     limitResult(
       {
         id: `B8s-first-time-${size}`,
