@@ -77,16 +77,27 @@ async function fileHashes(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
-/** The files of `dir` that are new or differ from `before`, and their gzip size. */
+/**
+ * The files of `dir` that are new or differ from `before`, and their gzip size: all of them, and
+ * those in the service worker's precache (what a returning reader's browser fetches again).
+ */
 async function changedBytes(dir: string, before: Map<string, string>) {
-  let files = 0;
-  let bytes = 0;
+  const sw = await readFile(path.join(dir, "sw.js"), "utf8");
+  const precached = new Set([...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]));
+  precached.add("sw.js");
+  const all = { files: 0, bytes: 0 };
+  const installed = { files: 0, bytes: 0 };
   for (const [file, hash] of await fileHashes(dir)) {
     if (before.get(file) === hash) continue;
-    files++;
-    bytes += gzipSize(await readFile(path.join(dir, file)));
+    const bytes = gzipSize(await readFile(path.join(dir, file)));
+    all.files++;
+    all.bytes += bytes;
+    if (precached.has(file.split(path.sep).join("/"))) {
+      installed.files++;
+      installed.bytes += bytes;
+    }
   }
-  return { files, bytes };
+  return { all, installed };
 }
 
 /**
@@ -120,7 +131,10 @@ export async function b8build(opts: {
     throw new Error(`the rebuild did not take the other articles from the cache:\n${edit.stdout}`);
   }
   const changed = await changedBytes(dist, before);
-  log(`  files changed by the edit: ${changed.files}, ${changed.bytes} B gzip`);
+  log(
+    `  files changed by the edit: ${changed.all.files}, ${changed.all.bytes} B gzip; ` +
+      `of them precached: ${changed.installed.files}, ${changed.installed.bytes} B gzip`,
+  );
   const at = `${size.toLocaleString("en")} articles`;
   return [
     limitResult(
@@ -153,11 +167,14 @@ export async function b8build(opts: {
         name: `bytes changed by editing one article, gzip (${at})`,
         why: "issue 17: a returning reader re-downloads ≤ 100 KB after one article is edited",
         unit: "KB",
-        ours: "files of the deploy new or changed by the edit, each gzipped",
+        ours: "precached files new or changed by the edit (the worker included), each gzipped",
         limitValue: GOALS.changedKb,
-        note: `${changed.files} files. Static pages, feeds and the sitemap count too.`,
+        note:
+          `${changed.installed.files} files. The whole deploy: ${changed.all.files} files, ` +
+          `${round(changed.all.bytes / 1024)} KB gzip (static pages, feeds, sitemap: for hosts ` +
+          `and crawlers, not fetched again by a reader).`,
       },
-      [changed.bytes / 1024],
+      [changed.installed.bytes / 1024],
     ),
     limitResult(
       {

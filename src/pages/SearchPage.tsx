@@ -22,6 +22,9 @@ import { place, placed } from "../state/placed.ts";
 import "./SearchPage.css";
 import { LoadFailed } from "../components/LoadFailed.tsx";
 
+/** Results named before the rest of a page of results: a screenful, from a few files. */
+const NAMED_FIRST = 8;
+
 type Params = { q?: string; unread?: string; saved?: string; short?: string; category?: string };
 
 /** `/search?q=...`: full-text search over the edition, with filters kept in the URL too. */
@@ -120,9 +123,13 @@ export default function SearchPage() {
       return s && ids.length > 0 ? { s, ids } : false;
     },
     async ({ s, ids }) => {
-      const got = await s.summaries(ids);
-      ids.forEach((id, i) => named.set(id, got[i] ?? null));
-      setNamedCount(named.size);
+      // The first few first: they show while the rest of the page's files come.
+      for (const part of [ids.slice(0, NAMED_FIRST), ids.slice(NAMED_FIRST)]) {
+        if (part.length === 0) continue;
+        const got = await s.summaries(part);
+        part.forEach((id, i) => named.set(id, got[i] ?? null));
+        setNamedCount(named.size);
+      }
       return ids.length;
     },
   );

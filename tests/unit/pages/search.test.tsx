@@ -26,8 +26,16 @@ afterEach(() => {
 const SPACE = "US, Russia To Hold Space Security Talks";
 const SOURDOUGH = "The Tiny Ecosystem in Your Kitchen: How Sourdough Starters Work";
 
+/** The results shown once all of the first page are named (the first few come first). */
 async function results(): Promise<HTMLElement[]> {
   const list = await screen.findByRole("list", { name: "Search results" }, { timeout: 5000 });
+  await waitFor(() => {
+    const status = screen
+      .getAllByRole("status")
+      .find((e) => /results? for/.test(e.textContent ?? ""));
+    const count = /^(\d+) results? for/.exec(status?.textContent ?? "");
+    expect(within(list).getAllByRole("article")).toHaveLength(Math.min(50, Number(count?.[1])));
+  });
   return within(list).getAllByRole("article");
 }
 const titleOf = (card: HTMLElement) => within(card).getByRole("heading", { level: 2 }).textContent;
