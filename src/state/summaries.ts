@@ -3,7 +3,8 @@
 // whole catalog. Each slug is looked up once per page: what the edition says of it does not
 // change while the page is open, and a slug coming back (Undo) is known at once. The answers
 // are a store, so a view reading one slug's is not run again when another slug's comes.
-import { createEffect, createMemo, createResource, createSignal } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, onCleanup } from "solid-js";
+import { isServer } from "solid-js/web";
 import { createStore } from "solid-js/store";
 import { summariesOf } from "../catalog/find.ts";
 import type { ArticleSummary } from "../catalog/types.ts";
@@ -50,6 +51,12 @@ export function createSummaries(slugs: () => string[] | undefined): Summaries {
     if (lookup.state === "ready" || lookup.error) setStarted(true);
   });
   const failed = () => lookup.state === "errored";
+  // A look-up cut short by the network going is tried again when it comes back.
+  if (!isServer) {
+    const again = () => void (failed() && refetch());
+    window.addEventListener("online", again);
+    onCleanup(() => window.removeEventListener("online", again));
+  }
   return {
     started,
     has: (slug) => slug in known || failed(),

@@ -63,8 +63,8 @@ async function precached(dist: string): Promise<string[]> {
 }
 
 /**
- * A half-uploaded deploy: a copy of `build` without its catalog index, a file its precache lists
- * and `previous`'s did not (the edition changed), so the installed version never cached it.
+ * A half-uploaded deploy: a copy of `build` without its catalog manifest, a file its precache
+ * lists and `previous`'s did not (the edition changed), so the installed version never cached it.
  */
 async function halfUploaded(
   build: string,
@@ -75,9 +75,9 @@ async function halfUploaded(
   await cp(build, dir, { recursive: true });
   const before = new Set(await precached(previous));
   const missing = (await precached(dir)).find(
-    (url) => /^content\/index-[0-9a-f]+\.json$/.test(url) && !before.has(url),
+    (url) => /^content\/catalog-[0-9a-f]+\.json$/.test(url) && !before.has(url),
   );
-  if (!missing) throw new Error(`${build}'s precache lists no new catalog index`);
+  if (!missing) throw new Error(`${build}'s precache lists no new catalog manifest`);
   await rm(path.join(dir, missing));
   return { dir, missing };
 }

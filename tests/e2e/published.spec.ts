@@ -94,7 +94,7 @@ test.describe("a build for a site at https://gazette.example/news/", () => {
 
   test("leaves the feeds, the sitemap and the previews out of the service worker's precache", async () => {
     const sw = await read("sw.js");
-    expect(sw).toContain("content/index-"); // the precache list is there…
+    expect(sw).toContain("content/catalog-"); // the precache list is there…
     expect(sw).not.toMatch(/feed\.(xml|json)|sitemap|robots|content\/og\//); // …without these
   });
 
