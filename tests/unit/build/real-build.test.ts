@@ -105,6 +105,12 @@ describe("npm run build on content it has to clean", () => {
     expect(lines(stdout).filter((l) => l.includes("static pages"))).toEqual([
       expect.stringMatching(/^ {2}static pages: 9 in \d+\.\d s$/),
     ]);
+    // And what every reader's first visit installs, by kind, against OFFPRINT_PRECACHE_MB.
+    expect(lines(stdout).filter((l) => l.includes("service worker precaches"))).toEqual([
+      expect.stringMatching(
+        /^offprint: the service worker precaches \d+\.\d MB of the 20\.0 MB budget \(OFFPRINT_PRECACHE_MB\): app \d+\.\d MB in \d+ files, .*articles \d+\.\d MB in 1 file/,
+      ),
+    ]);
     const dist = await readdir(path.join(temp, "external"));
     expect(dist).toContain("robots.txt");
     expect(dist).not.toContain("feed.xml");
