@@ -208,7 +208,7 @@ export function shardsFor(manifest: SearchManifest, expansions: Expansion[]) {
 export interface ScoredHit {
   id: number;
   score: number;
-  /** Worked out when first read: a common word matches thousands of articles, a page shows 50. */
+  /** Worked out when first read: only the results shown need them. */
   readonly terms: string[];
 }
 
@@ -235,6 +235,8 @@ const scratch = {
   seen: new Uint32Array(0),
   word: new Float64Array(0),
   total: new Float64Array(0),
+  /** The candidates: the first word's articles, narrowed by each later word. */
+  hits: new Int32Array(0),
   mark: 0,
 };
 
@@ -244,6 +246,7 @@ function scratchFor(count: number) {
     scratch.seen = new Uint32Array(count);
     scratch.word = new Float64Array(count);
     scratch.total = new Float64Array(count);
+    scratch.hits = new Int32Array(count);
     scratch.mark = 0;
   }
   if (scratch.mark >= 0xfffffff0) {
@@ -253,28 +256,30 @@ function scratchFor(count: number) {
   return scratch;
 }
 
+/** One word's matched term and its postings in the shards loaded. */
+interface Matched {
+  term: string;
+  postings: Postings[];
+}
+
 /**
- * Every article matching every word (AND), best first, scored as MiniSearch scores: the sum over
- * matched terms of weight × score, times the number of words. Scores add up in typed arrays
- * indexed by article (no object per posting), in the same order as before, so ties and rounding
- * are unchanged; each hit's matched terms are looked up only when read.
+ * Every article matching every word (AND), scored as MiniSearch scores: the sum over matched
+ * terms of weight × score, times the number of words. Scores add up in typed arrays indexed by
+ * article (no object per posting), in MiniSearch's order, so rounding is unchanged. Nothing is
+ * sorted here: a common word matches most of the archive and a page shows fifty, so `Ranking`
+ * orders only what is asked of it.
  */
-export function score(
-  manifest: SearchManifest,
-  expansions: Expansion[],
-  shards: Shard[],
-): ScoredHit[] {
-  if (!expansions.length) return [];
+export function score(manifest: SearchManifest, expansions: Expansion[], shards: Shard[]): Ranking {
+  const none = Ranking.none;
+  if (!expansions.length) return none;
   const s = scratchFor(manifest.count);
-  const { seen, word, total } = s;
-  // Per word, its terms' postings in the loaded shards, in the order MiniSearch adds them.
-  const perWord: { term: string; postings: Postings[] }[][] = [];
-  let hits: number[] | undefined;
-  for (const { terms } of expansions) {
+  const { seen, word, total, hits } = s;
+  const perWord: Matched[][] = [];
+  let n = 0;
+  for (let w = 0; w < expansions.length; w++) {
     const mark = ++s.mark;
-    const touched: number[] = [];
-    const found: { term: string; postings: Postings[] }[] = [];
-    for (const [termId, weight] of terms) {
+    const found: Matched[] = [];
+    for (const [termId, weight] of expansions[w].terms) {
       const postings: Postings[] = [];
       for (const shard of shards) {
         const p = shard.get(termId);
@@ -288,29 +293,29 @@ export function score(
             seen[id] = mark;
             word[id] = add;
             // Only the first word's articles are candidates; later words only narrow them.
-            if (!hits) touched.push(id);
+            if (w === 0) hits[n++] = id;
           } else word[id] += add;
         }
       }
       if (postings.length) found.push({ term: manifest.terms[termId], postings });
     }
     perWord.push(found);
-    if (!hits) {
-      hits = touched;
-      for (const id of touched) total[id] = word[id];
-    } else {
-      const next: number[] = [];
-      for (const id of hits) {
+    if (w === 0) for (let i = 0; i < n; i++) total[hits[i]] = word[hits[i]];
+    else {
+      let kept = 0;
+      for (let i = 0; i < n; i++) {
+        const id = hits[i];
         if (seen[id] !== mark) continue;
-        next.push(id);
+        hits[kept++] = id;
         total[id] += word[id];
       }
-      hits = next;
+      n = kept;
     }
-    if (!hits.length) return [];
+    if (!n) return none;
   }
-  for (const id of hits!) total[id] *= expansions.length;
-  const ids = bestFirst(hits!, total);
+  const ids = hits.slice(0, n);
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = total[ids[i]] * expansions.length;
   const termsOf = (id: number): string[] => {
     const out = new Set<string>();
     for (const found of perWord)
@@ -318,35 +323,97 @@ export function score(
         if (!out.has(term) && postings.some((p) => holds(p.ids, id))) out.add(term);
     return [...out];
   };
-  return Array.from(ids, (id) => new Hit(id, total[id], termsOf));
+  return new Ranking(ids, scores, termsOf);
 }
 
 /**
- * `ids` by score, highest first, ties by id: the order of `(a, b) => b.score - a.score || a.id -
- * b.id`, but with the typed arrays' own sort (no call back per comparison), which is what keeps a
- * query matching most of the archive fast: negated scores are sorted, and each id, taken in
- * ascending order, goes to the next free place among the equal scores.
+ * A query's matching articles, unordered, and the best of them on demand: highest score first,
+ * ties to the lower id (the newer article), as MiniSearch orders them. `best(k)` keeps the best k
+ * in a heap (one pass, no sort of the whole), which is what keeps a word matching most of a
+ * 100,000-article archive within a few milliseconds.
+ * @example score(manifest, expansions, shards).only((id) => id < manifest.recent).best(50)
  */
-function bestFirst(hits: number[], score: Float64Array): Int32Array {
-  const n = hits.length;
-  const ids = Int32Array.from(hits).sort();
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = -score[ids[i]];
-  keys.sort();
-  const placed = new Int32Array(n);
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const key = -score[ids[i]];
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    out[lo + placed[lo]++] = ids[i];
+export class Ranking {
+  readonly #ids: Int32Array;
+  readonly #scores: Float64Array;
+  readonly #termsOf: (id: number) => string[];
+  constructor(ids: Int32Array, scores: Float64Array, termsOf: (id: number) => string[]) {
+    this.#ids = ids;
+    this.#scores = scores;
+    this.#termsOf = termsOf;
   }
-  return out;
+
+  /** No match. */
+  static readonly none = new Ranking(new Int32Array(0), new Float64Array(0), () => []);
+
+  /** How many articles match. */
+  get count(): number {
+    return this.#ids.length;
+  }
+
+  /** The matches `keep` holds, still unordered. */
+  only(keep: (id: number) => boolean): Ranking {
+    const ids = this.#ids;
+    const scores = this.#scores;
+    const keptIds = new Int32Array(ids.length);
+    const keptScores = new Float64Array(ids.length);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) {
+      if (!keep(ids[i])) continue;
+      keptIds[n] = ids[i];
+      keptScores[n++] = scores[i];
+    }
+    return new Ranking(keptIds.slice(0, n), keptScores.slice(0, n), this.#termsOf);
+  }
+
+  /** The best `k` matches (all of them when k ≥ count), best first. */
+  best(k: number): ScoredHit[] {
+    const ids = this.#ids;
+    const scores = this.#scores;
+    // Whether match i ranks below match j.
+    const below = (i: number, j: number) =>
+      scores[i] < scores[j] || (scores[i] === scores[j] && ids[i] > ids[j]);
+    const size = Math.min(k, ids.length);
+    // A heap of the best `size` seen so far, the lowest ranked on top.
+    const heap = new Int32Array(size);
+    let n = 0;
+    const siftDown = (from: number) => {
+      let at = from;
+      for (;;) {
+        const l = 2 * at + 1;
+        if (l >= n) return;
+        const r = l + 1;
+        const lower = r < n && below(heap[r], heap[l]) ? r : l;
+        if (!below(heap[lower], heap[at])) return;
+        [heap[at], heap[lower]] = [heap[lower], heap[at]];
+        at = lower;
+      }
+    };
+    for (let i = 0; i < ids.length && size > 0; i++) {
+      if (n < size) {
+        let at = n++;
+        heap[at] = i;
+        while (at > 0) {
+          const up = (at - 1) >> 1;
+          if (!below(heap[at], heap[up])) break;
+          [heap[at], heap[up]] = [heap[up], heap[at]];
+          at = up;
+        }
+      } else if (below(heap[0], i)) {
+        heap[0] = i;
+        siftDown(0);
+      }
+    }
+    // Taking the lowest ranked off the top, last place first.
+    const order = new Array<ScoredHit>(n);
+    while (n > 0) {
+      const i = heap[0];
+      order[n - 1] = new Hit(ids[i], scores[i], this.#termsOf);
+      heap[0] = heap[--n];
+      siftDown(0);
+    }
+    return order;
+  }
 }
 
 class Hit implements ScoredHit {

@@ -12,6 +12,7 @@ import {
 import { isServer } from "solid-js/web";
 import { loadManifest } from "../catalog/pages.ts";
 import type { ArticleSummary } from "../catalog/types.ts";
+import { Ranking } from "../catalog/search-shards.ts";
 import { loadSearch, type Answer, type Hit } from "../state/search.ts";
 import { SearchFilters, type SearchFilterValues } from "../components/SearchFilters.tsx";
 import { RESULTS_PAGE, SearchResults, type Result } from "../components/SearchResults.tsx";
@@ -78,18 +79,19 @@ export default function SearchPage() {
     }
     return ids;
   };
-  const found = () => (query() ? (latest()?.hits ?? []) : []);
-  const shown = createMemo((): Hit[] => {
+  const found = () => (query() ? latest()?.ranking : undefined);
+  // The matches the filters keep, still unordered: a common word matches most of the archive.
+  const kept = createMemo((): Ranking => {
     const f = filters();
-    const hits = found();
-    if (!f.unread && !f.saved && !f.short && !f.category) return hits;
+    const ranking = found() ?? Ranking.none;
+    if (!f.unread && !f.saved && !f.short && !f.category) return ranking;
     const read = f.unread ? idsOf(readSlugs()) : undefined;
     const saved = f.saved ? idsOf(savedSlugs()) : undefined;
     const facet = f.short || f.category ? facets.latest : undefined;
     // Until the facets come, a length or category filter shows nothing rather than everything.
-    if ((f.short || f.category) && !facet) return [];
-    return hits.filter(
-      ({ id }) =>
+    if ((f.short || f.category) && !facet) return Ranking.none;
+    return ranking.only(
+      (id) =>
         (!read || !read.has(id)) &&
         (!saved || saved.has(id)) &&
         (!f.short || facet!.short(id)) &&
@@ -106,6 +108,8 @@ export default function SearchPage() {
   // The summaries of the results shown, from the few result files holding them, by article id
   // (null: its file could not be fetched offline; tried again with the next answer).
   const named = new Map<number, ArticleSummary | null>();
+  // The best of the kept ones, as many as the page shows.
+  const shown = createMemo((): Hit[] => kept().best(limit()));
   const [namedCount, setNamedCount] = createSignal(0);
   createEffect(
     on(latest, () => {
@@ -117,7 +121,6 @@ export default function SearchPage() {
       const s = ready();
       namedCount();
       const ids = shown()
-        .slice(0, limit())
         .map((h) => h.id)
         .filter((id) => !named.has(id));
       return s && ids.length > 0 ? { s, ids } : false;
@@ -140,7 +143,7 @@ export default function SearchPage() {
   const results = (): Result[] => {
     namedCount();
     const out: Result[] = [];
-    for (const hit of shown().slice(0, limit())) {
+    for (const hit of shown()) {
       if (!named.has(hit.id)) break;
       const article = named.get(hit.id);
       // `terms` is read only for the results shown: a common word matches most of the archive.
@@ -155,8 +158,8 @@ export default function SearchPage() {
     return out;
   };
   const count = (a: Answer & { query: string }) => {
-    const n = shown().length;
-    const hidden = found().length - n;
+    const n = kept().count;
+    const hidden = (found()?.count ?? 0) - n;
     return (
       `${n === 1 ? "1 result" : `${n} results`} for “${a.query}”` +
       (hidden > 0 ? ` (${hidden} more hidden by the filters)` : "") +
@@ -237,7 +240,7 @@ export default function SearchPage() {
           <Show when={results().length > 0}>
             <SearchResults
               results={results()}
-              more={Math.min(RESULTS_PAGE, shown().length - limit())}
+              more={Math.min(RESULTS_PAGE, kept().count - limit())}
               onShowMore={() => setLimit(limit() + RESULTS_PAGE)}
               markers={markersFor}
               saved={isSaved}

@@ -16,6 +16,7 @@ import {
   resultFileUrl,
   score,
   shardsFor,
+  Ranking,
   type FacetsFile,
   type ResultFile,
   type ScoredHit,
@@ -30,7 +31,8 @@ import {
 export type Hit = ScoredHit;
 
 export interface Answer {
-  hits: Hit[];
+  /** The matching articles; `ranking.best(k)` names the best k. */
+  ranking: Ranking;
   /**
    * Articles of the archive that may match but could not be searched (offline): 0 when every
    * shard was fetched; `exact` says whether the number is exact or an upper bound.
@@ -84,7 +86,7 @@ function fetchedOnce<K, T>(read: (key: K) => Promise<T>): (key: K) => Promise<T>
 /**
  * The edition's search, loaded once per page load (the service worker keeps the manifest and the
  * recent shards offline).
- * @example const { hits } = await (await loadSearch()).search("vienna");
+ * @example const best = (await (await loadSearch()).search("vienna")).ranking.best(50);
  */
 export function loadSearch(): Promise<Searcher> {
   searcher ??= (async (): Promise<Searcher> => {
@@ -122,7 +124,7 @@ export function loadSearch(): Promise<Searcher> {
       },
       async search(query) {
         const expansions = expand(queryTerms(query), vocabulary);
-        if (!expansions.length) return { hits: [], unreachable: 0, exact: true };
+        if (!expansions.length) return { ranking: Ranking.none, unreachable: 0, exact: true };
         const files = shardsFor(manifest, expansions);
         const recent = await Promise.all(files.recent.map(shard));
         const archive = await Promise.allSettled(files.archive.map(shard));
@@ -132,11 +134,10 @@ export function loadSearch(): Promise<Searcher> {
         const scored = score(manifest, expansions, [...recent, ...loaded]);
         // Offline, an archive shard read earlier may still add archive articles: their result
         // files may not be at hand, and the count of those needing a connection holds them.
-        const hits = missing ? scored.filter((hit) => hit.id < manifest.recent) : scored;
-        if (!missing) return { hits, unreachable: 0, exact: true };
+        if (!missing) return { ranking: scored, unreachable: 0, exact: true };
         const one = expansions.length === 1 && expansions[0].terms.size === 1;
         return {
-          hits,
+          ranking: scored.only((id) => id < manifest.recent),
           unreachable: archiveMatchesAtMost(manifest, expansions),
           exact: one,
         };

@@ -38,14 +38,15 @@ const query = (q: string) => {
   return {
     expansions,
     files,
-    hits: score(
+    ranking: score(
       manifest,
       expansions,
       [...files.recent, ...files.archive].map((f) => shards.get(f)!),
     ),
   };
 };
-const slugsFor = (q: string) => query(q).hits.map((h) => edition.index.articles[h.id].slug);
+const everyHit = (q: string) => query(q).ranking.best(Infinity);
+const slugsFor = (q: string) => everyHit(q).map((h) => edition.index.articles[h.id].slug);
 
 describe("the search index built at build time", () => {
   it("is a hashed manifest and hashed shards under content/, smaller than the bodies", () => {
@@ -76,7 +77,8 @@ describe("the search index built at build time", () => {
   });
 
   it("says how many archive articles a query could match when their shards are out of reach", () => {
-    const { expansions, hits } = query("vienna");
+    const { expansions } = query("vienna");
+    const hits = everyHit("vienna");
     const archived = hits.filter((h) => h.id >= RECENT).length;
     expect(archived).toBeGreaterThan(0);
     // One word matching one term: the count is exact.
@@ -163,8 +165,27 @@ describe("the search index built at build time", () => {
     queries.push("starters sourdo", "talks vienna", "science space", "work", "night tr", "re");
     for (const q of queries) {
       const want = reference(q);
-      const got = query(q).hits.map((h) => ({ id: h.id, score: h.score, terms: h.terms }));
+      const got = everyHit(q).map((h) => ({ id: h.id, score: h.score, terms: h.terms }));
       expect(got, q).toEqual(want);
+      // The best k are the first k of that order, whatever k (a heap keeps them, not a sort).
+      const { ranking } = query(q);
+      expect(ranking.count, q).toBe(want.length);
+      for (const k of [0, 1, 2, 3, 7, 50])
+        expect(
+          ranking.best(k).map((h) => h.id),
+          `${q}, best ${k}`,
+        ).toEqual(want.slice(0, k).map((h) => h.id));
+      const odd = ranking.only((id) => id % 2 === 1);
+      expect(odd.count, q).toBe(want.filter((h) => h.id % 2 === 1).length);
+      expect(
+        odd.best(5).map((h) => [h.id, h.score]),
+        `${q}, odd ids`,
+      ).toEqual(
+        want
+          .filter((h) => h.id % 2 === 1)
+          .slice(0, 5)
+          .map((h) => [h.id, h.score]),
+      );
     }
     expect(reference("co").length).toBeGreaterThan(5);
   });
@@ -175,9 +196,17 @@ describe("the search index built at build time", () => {
       new Map([[0, { ids: Int32Array.from(ids), scores: Int32Array.from(scores) }]]);
     const archive = postings([4, 5], [50, 90]);
     const recent = postings([1, 3], [50, 80]);
-    const hits = score(tiny, [{ word: "alpha", terms: new Map([[0, 1]]) }], [archive, recent]);
+    const ranking = score(tiny, [{ word: "alpha", terms: new Map([[0, 1]]) }], [archive, recent]);
+    const hits = ranking.best(10);
     expect(hits.map((h) => h.id)).toEqual([5, 3, 1, 4]);
     expect(hits.map((h) => h.terms)).toEqual([["alpha"], ["alpha"], ["alpha"], ["alpha"]]);
+    expect(ranking.best(3).map((h) => h.id)).toEqual([5, 3, 1]);
+    expect(
+      ranking
+        .only((id) => id !== 3)
+        .best(2)
+        .map((h) => h.id),
+    ).toEqual([5, 1]);
   });
 
   it("indexes the body's words but none of its markup", () => {
