@@ -1,6 +1,7 @@
 // The Vite plugin that turns the content folder into the edition: in a build it emits the index,
 // bodies and images as files; in dev it serves them from memory. The app imports
-// `virtual:offprint/edition` for the index's URL and the site's settings. Beside the edition it
+// `virtual:offprint/edition` for the edition files' URLs (read from the page, see
+// `virtualModule`) and the site's settings. Beside the edition it
 // writes what other sites read (build/published.ts): feeds, the sitemap, robots.txt and
 // link-preview pictures, and the head of index.html and 404.html.
 import { readFile, writeFile } from "node:fs/promises";
@@ -26,6 +27,16 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const VIRTUAL_ID = "virtual:offprint/edition";
+/** The element of every page holding the edition's addresses (`EditionFiles`, as JSON). */
+const EDITION_ELEMENT_ID = "offprint-edition";
+
+/** What changes with each edition: the addresses of its hashed files, and its size. */
+interface EditionFiles {
+  index: string;
+  catalog: string;
+  search: string;
+  count: number;
+}
 const RESOLVED_ID = "\0" + VIRTUAL_ID;
 
 export interface OffprintOptions {
@@ -114,15 +125,43 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     return headHtml(pageHead(route, { ...options, images }));
   }
 
-  async function virtualModule(): Promise<string> {
+  /** The addresses of this build's edition files, which change with every edit. */
+  async function editionFiles(): Promise<EditionFiles> {
     const { index, indexFile, paged } = await load();
-    return [
-      `export const indexUrl = ${JSON.stringify(indexFile)};`,
-      `export const catalogUrl = ${JSON.stringify(paged.manifestFile)};`,
-      `export const articleCount = ${index.articles.length};`,
-      `export const searchUrl = ${JSON.stringify((await searchFiles())[0].fileName)};`,
+    return {
+      index: indexFile,
+      catalog: paged.manifestFile,
+      search: (await searchFiles())[0].fileName,
+      count: index.articles.length,
+    };
+  }
+
+  /**
+   * The source of `virtual:offprint/edition`. The server renderer gets every value written in;
+   * the browser's copy reads the edition's addresses from the page it runs in
+   * (EDITION_ELEMENT_ID, written by transformIndexHtml), so the app's code is the same for every
+   * edition: an edited article changes no script's hash, and a returning reader's browser
+   * fetches no script again (issue 17).
+   */
+  async function virtualModule(ssr = true): Promise<string> {
+    const settings = [
       `export const siteName = ${JSON.stringify(options.siteName)};`,
       `export const commentsUrl = ${JSON.stringify(options.commentsUrl ?? "")};`,
+    ];
+    const files = ssr
+      ? `const files = ${JSON.stringify(await editionFiles())};`
+      : [
+          `const element = document.getElementById(${JSON.stringify(EDITION_ELEMENT_ID)});`,
+          `if (!element) throw new Error("offprint: this page lacks #${EDITION_ELEMENT_ID}");`,
+          `const files = JSON.parse(element.textContent);`,
+        ].join("\n");
+    return [
+      files,
+      `export const indexUrl = files.index;`,
+      `export const catalogUrl = files.catalog;`,
+      `export const articleCount = files.count;`,
+      `export const searchUrl = files.search;`,
+      ...settings,
     ].join("\n");
   }
 
@@ -158,9 +197,9 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
     },
-    async load(id) {
+    async load(id, opts) {
       if (id !== RESOLVED_ID) return undefined;
-      return virtualModule();
+      return virtualModule(opts?.ssr === true);
     },
     transformIndexHtml: {
       order: "post",
@@ -186,9 +225,18 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
           },
           injectTo: "head-prepend" as const,
         });
+        // The edition's addresses, for `virtual:offprint/edition` in the browser. JSON is not
+        // run, so the Content-Security-Policy has nothing to allow; "<" is escaped so no value
+        // can close the element.
+        const files = {
+          tag: "script",
+          attrs: { type: "application/json", id: EDITION_ELEMENT_ID },
+          children: JSON.stringify(await editionFiles()).replace(/</g, "\\u003c"),
+          injectTo: "head" as const,
+        };
         return {
           html: page,
-          tags: [paged.manifestFile, ...firstPages(paged.manifest)].map(preload),
+          tags: [...[paged.manifestFile, ...firstPages(paged.manifest)].map(preload), files],
         };
       },
     },

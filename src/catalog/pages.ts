@@ -3,23 +3,16 @@
 // ./find.ts, a chunk of its own: a first visit to the list never needs it.
 import { catalogUrl } from "virtual:offprint/edition";
 import { onSourceChange, readEditionFile } from "./catalog.ts";
+import { readOnce } from "./read-once.ts";
 import type { ArticleSummary } from "./types.ts";
 import { catalogFileUrl, type CatalogManifest, type CatalogPage, type PagedList } from "./paged.ts";
 
-const files = new Map<string, Promise<unknown>>();
+const files = readOnce((path: string) => readEditionFile<unknown>(path));
 
 /** Reads a file of the edition once; a failed read is tried again next time. */
-export function once<T>(path: string): Promise<T> {
-  let p = files.get(path) as Promise<T> | undefined;
-  if (!p) {
-    p = readEditionFile<T>(path);
-    files.set(path, p);
-    p.catch(() => files.delete(path));
-  }
-  return p;
-}
+export const once = <T>(path: string): Promise<T> => files.get(path) as Promise<T>;
 // The edition is read from elsewhere (see `readEditionFrom`): what was read from the old goes.
-onSourceChange(() => files.clear());
+onSourceChange(files.clear);
 
 /**
  * The catalog's manifest: counts, categories, page and shard files.

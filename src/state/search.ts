@@ -6,6 +6,7 @@
 import { searchUrl } from "virtual:offprint/edition";
 import { onDispose } from "./synced-records.ts";
 import { assetUrl, fetchJson } from "../catalog/catalog.ts";
+import { readOnce } from "../catalog/read-once.ts";
 import type { ArticleSummary } from "../catalog/types.ts";
 import {
   archiveMatchesAtMost,
@@ -69,20 +70,6 @@ onDispose(() => (searcher = undefined));
 /** A fetch that failed for want of a network, not because the server said no. */
 const isNetworkError = (err: unknown) => err instanceof TypeError;
 
-/** `read`, fetching each key once; a failed fetch is tried again next time. */
-function fetchedOnce<K, T>(read: (key: K) => Promise<T>): (key: K) => Promise<T> {
-  const files = new Map<K, Promise<T>>();
-  return (key) => {
-    let loading = files.get(key);
-    if (!loading) {
-      loading = read(key);
-      loading.catch(() => files.delete(key));
-      files.set(key, loading);
-    }
-    return loading;
-  };
-}
-
 /**
  * The edition's search, loaded once per page load (the service worker keeps the manifest and the
  * recent shards offline).
@@ -96,13 +83,14 @@ export function loadSearch(): Promise<Searcher> {
     ]);
     const vocabulary = new SearchableMap<number>();
     manifest.terms.forEach((term, i) => vocabulary.set(term, i));
-    const shard = fetchedOnce((file: string) =>
+    // Each file fetched once per page (a failed fetch is tried again next time).
+    const shard = readOnce((file: string) =>
       fetchJson<ShardFile>(assetUrl(file)).then(readShard),
-    );
-    const resultFile = fetchedOnce((k: number) =>
+    ).get;
+    const resultFile = readOnce((k: number) =>
       fetchJson<ResultFile>(assetUrl(resultFileUrl(manifest, k))),
-    );
-    const facetsFile = fetchedOnce(() => fetchJson<FacetsFile>(assetUrl(manifest.facets)));
+    ).get;
+    const facetsFile = readOnce(() => fetchJson<FacetsFile>(assetUrl(manifest.facets))).get;
     const numberOf = (id: number) => manifest.count - 1 - id;
     return {
       idOf: numberOf, // the same arithmetic both ways

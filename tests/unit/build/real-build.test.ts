@@ -170,3 +170,48 @@ describe("npm run build on an Astro blog as it is", () => {
     expect(lines(stderr)).toEqual([`OFFPRINT_DRAFTS must be 1 or 0 (got "yes")`]);
   }, 120_000);
 });
+
+/** Every file under `dir`, relative path → its bytes as text. */
+async function filesOf(dir: string): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const out = new Map<string, string>();
+  for (const e of entries.filter((f) => f.isFile())) {
+    const file = path.join(e.parentPath, e.name);
+    out.set(path.relative(dir, file), await readFile(file, "latin1"));
+  }
+  return out;
+}
+
+describe("npm run build after one article is edited", () => {
+  it("changes none of the app's scripts or styles, only the edition's files that hold it", async () => {
+    const content = path.join(temp, "edited-content");
+    await mkdir(content);
+    const article = (n: number, extra = "") =>
+      writeFile(
+        path.join(content, `article-${n}.md`),
+        `---\ntitle: "Article ${n}"\ndate: 2024-01-0${n}\ncategory: General\n---\n` +
+          `The body of article ${n}.${extra}\n`,
+      );
+    for (const n of [1, 2, 3]) await article(n);
+    const before = await viteBuild("before-edit", { OFFPRINT_CONTENT: content });
+    expect(before.code).toBe(0);
+    await article(2, " A sentence added later.");
+    const after = await viteBuild("after-edit", { OFFPRINT_CONTENT: content });
+    expect(after.code).toBe(0);
+    const [was, is] = await Promise.all(
+      ["before-edit", "after-edit"].map((name) => filesOf(path.join(temp, name))),
+    );
+    const changed = [...is.keys()].filter((f) => was.get(f) !== is.get(f)).sort();
+    // A returning reader's browser fetches no script or stylesheet again for an edit: the
+    // edition's addresses are in the page (#offprint-edition), not in the app's code.
+    expect(changed.filter((f) => f.startsWith("assets/"))).toEqual([]);
+    expect(changed).toContain("index.html");
+    expect(is.get("index.html")).toMatch(
+      /<script type="application\/json" id="offprint-edition">\{"index":"content\/index-[0-9a-f]{10}\.json","catalog":"content\/catalog-[0-9a-f]{10}\.json","search":"content\/search-[0-9a-f]{10}\.json","count":3\}<\/script>/,
+    );
+    // The edited article's body changed, the others' did not.
+    const bodies = changed.filter((f) => f.startsWith("content/articles/"));
+    expect(bodies).toHaveLength(1);
+    expect(is.get(bodies[0])).toContain("A sentence added later.");
+  }, 180_000);
+});
