@@ -86,7 +86,7 @@ async function changedBytes(dir: string, before: Map<string, string>) {
   const precached = new Set([...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]));
   precached.add("sw.js");
   const all = { files: 0, bytes: 0 };
-  const installed = { files: 0, bytes: 0 };
+  const installed = { files: 0, bytes: 0, list: [] as string[] };
   for (const [file, hash] of await fileHashes(dir)) {
     if (before.get(file) === hash) continue;
     const bytes = gzipSize(await readFile(path.join(dir, file)));
@@ -95,6 +95,7 @@ async function changedBytes(dir: string, before: Map<string, string>) {
     if (precached.has(file.split(path.sep).join("/"))) {
       installed.files++;
       installed.bytes += bytes;
+      installed.list.push(`${file} ${bytes} B`);
     }
   }
   return { all, installed };
@@ -135,6 +136,7 @@ export async function b8build(opts: {
     `  files changed by the edit: ${changed.all.files}, ${changed.all.bytes} B gzip; ` +
       `of them precached: ${changed.installed.files}, ${changed.installed.bytes} B gzip`,
   );
+  for (const line of changed.installed.list.sort()) log(`    ${line}`);
   const at = `${size.toLocaleString("en")} articles`;
   return [
     limitResult(

@@ -114,8 +114,11 @@ export function loadSearch(): Promise<Searcher> {
         const expansions = expand(queryTerms(query), vocabulary);
         if (!expansions.length) return { ranking: Ranking.none, unreachable: 0, exact: true };
         const files = shardsFor(manifest, expansions);
-        const recent = await Promise.all(files.recent.map(shard));
-        const archive = await Promise.allSettled(files.archive.map(shard));
+        // Both tiers at once: one round trip, not two.
+        const fetchingRecent = Promise.all(files.recent.map(shard));
+        const fetchingArchive = Promise.allSettled(files.archive.map(shard));
+        const recent = await fetchingRecent;
+        const archive = await fetchingArchive;
         const missing = archive.find((r) => r.status === "rejected");
         if (missing && !isNetworkError(missing.reason)) throw missing.reason;
         const loaded = archive.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));

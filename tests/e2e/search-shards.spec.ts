@@ -10,8 +10,13 @@ import {
   archiveMatchesAtMost,
   expand,
   queryTerms,
+  readShard,
+  RESULTS_PER_FILE,
+  resultFileUrl,
+  score,
   shardsFor,
   type SearchManifest,
+  type ShardFile,
 } from "../../src/catalog/search-shards.ts";
 import { buildApp } from "./build.ts";
 import { test, expect } from "./fixtures.ts";
@@ -36,9 +41,23 @@ function plan(manifest: SearchManifest, query: string) {
   manifest.terms.forEach((t, i) => vocabulary.set(t, i));
   const expansions = expand(queryTerms(query), vocabulary);
   return {
+    expansions,
     files: shardsFor(manifest, expansions),
     unreachable: archiveMatchesAtMost(manifest, expansions),
   };
+}
+
+/** The result files naming the best `k` results of a query, as the engine ranks them. */
+async function resultFilesOfBest(manifest: SearchManifest, query: string, k: number) {
+  const { expansions, files } = plan(manifest, query);
+  const shards = await Promise.all(
+    [...files.recent, ...files.archive].map(async (f) =>
+      readShard(JSON.parse(await readFile(path.join(DIST, f), "utf8")) as ShardFile),
+    ),
+  );
+  const best = score(manifest, expansions, shards).best(k);
+  const numbers = best.map((hit) => manifest.count - 1 - hit.id);
+  return new Set(numbers.map((n) => resultFileUrl(manifest, Math.floor(n / RESULTS_PER_FILE))));
 }
 
 /** The search's files the page fetched: shards, result files, the facets file. */
@@ -92,6 +111,29 @@ test.describe("sharded search over 1,000 articles", () => {
     expect(others.length).toBeGreaterThan(0);
     expect(others.length).toBeLessThanOrEqual(50);
     for (const p of others) expect(p).toMatch(/^content\/search\/(recent|archive)-results-/);
+  });
+
+  test("the first results show while the rest of the page's result files are on their way", async ({
+    page,
+  }) => {
+    // Every result file but those naming the best eight is held until the test lets it go.
+    const first = await resultFilesOfBest(manifest, "harbour", 8);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/content\/search\/(recent|archive)-results-/, async (route) => {
+      if (!first.has(new URL(route.request().url()).pathname.slice(1))) await held;
+      await route.continue();
+    });
+    // Typed, as a reader does: each keystroke changes the URL in a router transition.
+    await page.goto(`${host.url}search`);
+    await page.getByRole("searchbox", { name: "Search" }).fill("harbour");
+    await expect(results(page).first().locator("mark").first()).toHaveText(/harbour/i);
+    // Shown: the leading results already named, never one out of order or a placeholder.
+    const shownWhileHeld = await results(page).count();
+    expect(shownWhileHeld).toBeGreaterThanOrEqual(1);
+    expect(shownWhileHeld).toBeLessThanOrEqual(8);
+    release();
+    await expect(results(page)).toHaveCount(50);
   });
 
   test("offline, a search answers from the precached shards and counts what needs a connection", async ({
