@@ -87,6 +87,24 @@ export default function WindowedList(props: {
   const rows = createMemo(() => props.list.articles.slice(range()[0], range()[1]));
   // The rows about to show load their articles; a placeholder stands in as tall as a row is on average.
   createEffect(() => props.list.onRange?.(range()[0], range()[1]));
+  // The last rows too, once the page is idle: the scrollbar and the End key jump there, and their
+  // articles asked for ahead (one catalog page) spare the reader a screen of placeholders.
+  createEffect(
+    on(
+      () => props.list.articles.length,
+      (n) => {
+        if (n === 0 || !props.list.onRange) return;
+        const ask = () => props.list.onRange?.(n - 1, n);
+        if ("requestIdleCallback" in window) {
+          const id = requestIdleCallback(ask, { timeout: 2000 });
+          onCleanup(() => cancelIdleCallback(id));
+        } else {
+          const id = setTimeout(ask, 500);
+          onCleanup(() => clearTimeout(id));
+        }
+      },
+    ),
+  );
   const [gap, setGap] = createSignal(0);
   const placeholderHeight = () => {
     measured();

@@ -5,6 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { CatalogIndex } from "../../src/catalog/types.ts";
+import { catalogFileUrl, type CatalogManifest } from "../../src/catalog/paged.ts";
 import { buildApp } from "./build.ts";
 import { test, expect } from "./fixtures.ts";
 import { serveStatic, type StaticHost } from "./static-server.ts";
@@ -67,6 +68,33 @@ test.describe("a list of 2,000 articles", () => {
     await expect(row(page, N)).toHaveAttribute("aria-setsize", String(N));
     await expect(row(page, 1)).toHaveCount(0);
     expect(await page.evaluate(() => document.querySelectorAll("*").length)).toBeLessThan(1400);
+  });
+
+  test("reads the oldest articles ahead, so jumping to the end needs no connection", async ({
+    page,
+  }) => {
+    const dir = path.join(DIST, "content");
+    const name = (await readdir(dir)).find((f) => /^catalog-[0-9a-f]+\.json$/.test(f));
+    const manifest = JSON.parse(
+      await readFile(path.join(dir, name ?? "missing"), "utf8"),
+    ) as CatalogManifest;
+    // The page of the oldest articles, fetched once the list is idle, without any scrolling.
+    const oldest = catalogFileUrl(manifest.all.pages[0]);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.slice(1)),
+        ),
+      )
+      .toContain(oldest);
+    // From here the catalog cannot be fetched: the end of the list shows from what was read.
+    await page.route("**/content/catalog/**", (route) => route.abort());
+    const last = page.getByRole("heading", { level: 2, name: titles[N - 1], exact: true });
+    await page.keyboard.press("End");
+    await expect(async () => {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await expect(last).toBeInViewport({ timeout: 1000 });
+    }).toPass();
   });
 
   test("j and k move the focus past the rows rendered at first", async ({ page }) => {
