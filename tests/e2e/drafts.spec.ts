@@ -60,7 +60,12 @@ test(
         await page.evaluate((ms) => void setTimeout(() => location.reload(), ms), reloadDelayMs);
         await reloaded;
       }
-      await comment(page).waitFor(); // the form shows once the draft has been read back
+      // The form shows once the draft has been read back. A page that could not be loaded (the
+      // shell's error page) fails the storm at once, with the round, instead of waiting out the
+      // test's timeout (40 minutes in the stress run, where it happened once, 2026-11-30).
+      const failed = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+      await expect(comment(page).or(failed)).toBeVisible({ timeout: 60_000 });
+      await expect(failed, `round ${round}: the page could not be loaded`).toHaveCount(0);
       const value = await comment(page).inputValue();
       let kept = 0;
       while (kept < expected.length && value[kept] === expected[kept]) kept++;
