@@ -17,6 +17,7 @@ import {
   expand,
   queryTerms,
   readShard,
+  firstTerms,
   score,
   shardsFor,
   type SearchManifest,
@@ -39,7 +40,7 @@ const bodiesGzip = bodies.reduce((sum, f) => sum + gzipSize(f.source), 0);
 
 // Before: one MiniSearch index, fetched whole by the first search.
 const mini = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-mini.addAll(searchDocuments(edition));
+mini.addAll([...searchDocuments(edition)]);
 const single = JSON.stringify(mini);
 const singleGzip = gzipSize(single);
 let t = performance.now();
@@ -65,6 +66,7 @@ const manifest = JSON.parse(String(manifestFile.source)) as SearchManifest;
 const vocabulary = new SearchableMap<number>();
 manifest.terms.forEach((term, i) => vocabulary.set(term, i));
 const cache = new Map<string, Shard>();
+const firsts = firstTerms(manifest);
 const fetched: string[] = [];
 const answer = (q: string) => {
   const expansions = expand(queryTerms(q), vocabulary);
@@ -72,7 +74,7 @@ const answer = (q: string) => {
   const shards = [...files.recent, ...files.archive].map((f) => {
     let shard = cache.get(f);
     if (!shard) {
-      shard = readShard(JSON.parse(sources.get(f)!) as ShardFile);
+      shard = readShard(JSON.parse(sources.get(f)!) as ShardFile, firsts.get(f)!);
       cache.set(f, shard);
       fetched.push(f);
     }

@@ -14,6 +14,7 @@ import { ArticleCache, type ArticleEntry, type LinkUse } from "./article-cache.t
 import { articleRenderer } from "./article-pool.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import { transformTemplates, type TemplateLinks } from "./templates.ts";
+import { inLanes } from "./lanes.ts";
 
 /** An article as the first pass read it: what the second pass needs, without its body. */
 export interface BodySource {
@@ -45,15 +46,6 @@ export interface BodiesOptions {
 /** SHA-256 of a file's text, which names its cache entry. */
 export function textHash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-/** Runs `task` over 0…n-1, at most `lanes` at a time. */
-async function inLanes(n: number, lanes: number, task: (i: number) => Promise<void>) {
-  let next = 0;
-  const lane = async () => {
-    while (next < n) await task(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, n) }, lane));
 }
 
 /**

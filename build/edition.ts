@@ -21,6 +21,7 @@ export interface Edition {
   /** The paged catalog (build/catalog-pages.ts): what the list and article pages read. */
   paged: PagedCatalog;
   bodies: Map<string, ArticleBody>;
+  /** Every file: the index, catalog, bodies (`BodyFile`s) and pictures. */
   files: EditionFile[];
   /** What the build left out, one line per file and thing, for the publisher to read. */
   warnings: string[];
@@ -39,6 +40,24 @@ export interface EditionOptions {
   /** The folder articles are kept in between builds (article-cache.ts); none without it. */
   cache?: string;
 }
+
+/**
+ * An article's body file. Its text is made from the body each time it is read, so the build holds
+ * one copy of each body's HTML, not two: at 100,000 articles that is hundreds of megabytes.
+ */
+export class BodyFile implements EditionFile {
+  constructor(
+    readonly fileName: string,
+    private readonly body: ArticleBody,
+  ) {}
+
+  get source(): string {
+    return JSON.stringify(this.body);
+  }
+}
+
+/** Is this one of the edition's body files (which the build writes itself, see plugin.ts)? */
+export const isBodyFile = (file: EditionFile): file is BodyFile => file instanceof BodyFile;
 
 /** The build fails with this error; `problems` holds one line per bad file and field. */
 export class ContentError extends Error {
@@ -208,7 +227,7 @@ export async function buildEdition(
     const json = JSON.stringify(body);
     const bodyFile = `${CONTENT_DIR}/articles/${slug}-${shortHash(json)}.json`;
     bodies.set(slug, body);
-    bodyFiles.push({ fileName: bodyFile, source: json });
+    bodyFiles.push(new BodyFile(bodyFile, body));
     articles.push({
       slug,
       title: fm.title,

@@ -46,7 +46,8 @@ export function rasterize(
  * @example const previews = previewImages(edition.index.articles, edition.files);
  */
 export function previewImages(articles: ArticleSummary[], files: EditionFile[]): PreviewImages {
-  const sources = new Map(files.map((f) => [f.fileName, f.source]));
+  // By name, read only for the SVGs: a body file's text is made each time it is read.
+  const byName = new Map(files.map((f) => [f.fileName, f]));
   const rendered = new Map<string, Omit<PreviewImage, "alt">>();
   const out: PreviewImages = { files: [], bySlug: new Map() };
   for (const a of articles) {
@@ -58,7 +59,7 @@ export function previewImages(articles: ArticleSummary[], files: EditionFile[]):
     }
     let png = rendered.get(src);
     if (!png) {
-      const source = sources.get(src);
+      const source = byName.get(src)?.source;
       if (source === undefined) continue;
       const text = typeof source === "string" ? source : Buffer.from(source).toString("utf8");
       const image = rasterize(text);

@@ -4,10 +4,17 @@
 // `virtualModule`) and the site's settings. Beside the edition it
 // writes what other sites read (build/published.ts): feeds, the sitemap, robots.txt and
 // link-preview pictures, and the head of index.html and 404.html.
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
-import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
+import {
+  buildEdition,
+  ContentError,
+  isBodyFile,
+  type Edition,
+  type EditionFile,
+} from "./edition.ts";
+import { inLanes } from "./lanes.ts";
 import { buildSearchShards } from "./search-shards.ts";
 import { firstPages } from "./catalog-pages.ts";
 import { escapeHtml } from "./html.ts";
@@ -246,14 +253,23 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
         ...(await searchFiles()),
         ...(await publishedFiles()).files,
       ];
+      // Bodies are written in writeBundle, one at a time: emitted, the bundle would hold every
+      // body's text at once until the build ends.
       for (const file of files) {
+        if (isBodyFile(file)) continue;
         this.emitFile({ type: "asset", fileName: file.fileName, source: file.source });
       }
     },
     async writeBundle(output) {
+      const dir = output.dir ?? "dist";
+      const bodies = (await load()).files.filter(isBodyFile);
+      const folders = new Set(bodies.map((f) => path.dirname(path.join(dir, f.fileName))));
+      for (const folder of folders) await mkdir(folder, { recursive: true });
+      await inLanes(bodies.length, 16, (i) =>
+        writeFile(path.join(dir, bodies[i].fileName), bodies[i].source),
+      );
       // A plain static host serves 404.html for unknown paths: make it the app, so deep links
       // open. Its head claims no address: it stands for any page the build did not write.
-      const dir = output.dir ?? "dist";
       const html = await readFile(path.join(dir, "index.html"), "utf8");
       const [home, shell] = [await head({ kind: "home" }), await head({ kind: "shell" })];
       if (!html.includes(home)) throw new Error("offprint: index.html lost the head it was given");

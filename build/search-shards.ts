@@ -1,10 +1,23 @@
-// The sharded search index (format and query in src/catalog/search-shards.ts): MiniSearch indexes
-// the edition as before, then every (term, article) pair is scored once here and the postings
-// are written in files of about SHARD_BYTES by term range, per tier (recent, archive).
-import MiniSearch, { type AsPlainObject } from "minisearch";
+// The sharded search index (format and query in src/catalog/search-shards.ts). The build reads the
+// articles one at a time, tokenized as MiniSearch tokenizes them, and keeps only counts: per term,
+// each article's id and how often the term is in each field, in typed arrays (at 100,000 articles
+// MiniSearch's own index and its JSON took gigabytes). Then every (term, article) pair is scored
+// once, with MiniSearch's BM25+ and field boosts, and the postings are written in files of about
+// SHARD_BYTES by term range, per tier (recent, archive).
+//
+// What one edit changes is kept small, since a returning reader fetches again every precached
+// file whose hash changed: a shard addresses its terms from its own first term (a word added
+// elsewhere shifts only the manifest's numbers), and scores use the fields' average lengths
+// rounded to two figures (one article more or less words does not move every score).
+import MiniSearch from "minisearch";
 import { CONTENT_DIR, shortHash, type Edition, type EditionFile } from "./edition.ts";
 import { searchDocuments } from "./search.ts";
-import { FIELD_BOOSTS, INDEX_OPTIONS, type SearchDocument } from "../src/catalog/search-options.ts";
+import {
+  FIELD_BOOSTS,
+  INDEX_OPTIONS,
+  processTerm,
+  type SearchDocument,
+} from "../src/catalog/search-options.ts";
 import {
   RESULTS_PER_FILE,
   resultFileUrl,
@@ -20,61 +33,155 @@ import {
 /** About this many bytes of JSON per shard: a few tens of KB gzip, one round trip. */
 export const SHARD_BYTES = 48 * 1024;
 
+/** The indexed fields, in MiniSearch's order. */
+type Field = keyof typeof FIELD_BOOSTS;
+const FIELDS = INDEX_OPTIONS.fields as Field[];
+
+/** MiniSearch's default tokenizer, so terms and field lengths are the ones it would count. */
+const tokenize = MiniSearch.getDefault("tokenize") as (text: string) => string[];
+
 /** MiniSearch's BM25+ (k 1.2, b 0.7, d 0.5), as it scores one term in one field of one article. */
 function bm25(tf: number, df: number, count: number, length: number, average: number): number {
   const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
   return idf * (0.5 + (tf * 2.2) / (tf + 1.2 * (0.3 + (0.7 * length) / average)));
 }
 
-type Postings = [id: number, score: number][];
+/** A term's postings while the index is built: article ids, ascending, and counts per field. */
+class TermCounts {
+  ids = new Int32Array(4);
+  /** `FIELDS.length` counts per id, capped at 65,535 (BM25 has long stopped growing by then). */
+  counts = new Uint16Array(4 * FIELDS.length);
+  size = 0;
 
-/** The postings of a term, `[gap, score, …]` as stored. */
-function encode(postings: Postings): number[] {
-  const out: number[] = [];
-  let last = 0;
-  for (const [id, score] of postings) {
-    out.push(id - last, score);
-    last = id;
+  add(id: number, counts: number[]) {
+    if (this.size === this.ids.length) {
+      const ids = new Int32Array(this.size * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const more = new Uint16Array(this.counts.length * 2);
+      more.set(this.counts);
+      this.counts = more;
+    }
+    this.ids[this.size] = id;
+    this.counts.set(counts, this.size * FIELDS.length);
+    this.size++;
   }
-  return out;
 }
 
-/** Cuts one tier's postings into shards of about `target` bytes, in term order. */
-function shardTier(
-  name: string,
-  postings: Postings[],
-  target: number,
-): { refs: ShardRef[]; files: EditionFile[] } {
-  const refs: ShardRef[] = [];
-  const files: EditionFile[] = [];
-  let shard: ShardFile = { t: [], p: [] };
-  let first = -1;
-  let last = 0;
-  let size = 0;
-  const flush = () => {
-    if (first < 0) return;
-    const json = JSON.stringify(shard);
-    const fileName = `${CONTENT_DIR}/search/${name}-${shortHash(json)}.json`;
-    refs.push([first, fileName]);
-    files.push({ fileName, source: json });
-    shard = { t: [], p: [] };
-    first = -1;
-    last = 0;
-    size = 0;
-  };
-  postings.forEach((p, i) => {
-    if (!p?.length) return;
-    const encoded = encode(p);
-    const bytes = 6 + JSON.stringify(encoded).length;
-    if (size > 0 && size + bytes > target) flush();
-    if (first < 0) first = i;
-    shard.t.push(i - last);
-    shard.p.push(encoded);
-    last = i;
-    size += bytes;
+/**
+ * The index's counts, one article at a time: MiniSearch's `add`, keeping only what scoring needs.
+ * A field's length is its number of distinct tokens, as MiniSearch counts it.
+ */
+class IndexCounts {
+  readonly terms = new Map<string, TermCounts>();
+  readonly lengths: Int32Array[];
+  private readonly totals = FIELDS.map(() => 0);
+
+  constructor(readonly count: number) {
+    this.lengths = FIELDS.map(() => new Int32Array(count));
+  }
+
+  add(id: number, doc: SearchDocument) {
+    const found = new Map<string, number[]>();
+    FIELDS.forEach((field, f) => {
+      const tokens = tokenize(doc[field]);
+      const length = new Set(tokens).size;
+      this.lengths[f][id] = length;
+      this.totals[f] += length;
+      for (const token of tokens) {
+        const term = processTerm(token);
+        if (!term) continue;
+        let counts = found.get(term);
+        if (!counts) found.set(term, (counts = FIELDS.map(() => 0)));
+        counts[f] = Math.min(counts[f] + 1, 0xffff);
+      }
+    });
+    for (const [term, counts] of found) {
+      let postings = this.terms.get(term);
+      if (!postings) this.terms.set(term, (postings = new TermCounts()));
+      postings.add(id, counts);
+    }
+  }
+
+  /**
+   * Each field's average length, to two figures (499.5 → 500): an edit rarely moves it, so rarely
+   * every score. BM25 divides a length by it, so ranks barely notice the rounding.
+   */
+  averages(): number[] {
+    return this.totals.map((total) => Number((total / Math.max(1, this.count)).toPrecision(2)));
+  }
+}
+
+/** Scores a term's postings: `[id, score]` for each article, in id order. */
+function scorePostings(t: TermCounts, count: number, lengths: Int32Array[], averages: number[]) {
+  const df = FIELDS.map((_, f) => {
+    let n = 0;
+    for (let k = 0; k < t.size; k++) if (t.counts[k * FIELDS.length + f]) n++;
+    return n;
   });
-  flush();
-  return { refs, files };
+  const boosts = FIELDS.map((field) => FIELD_BOOSTS[field]);
+  const scores = new Int32Array(t.size);
+  for (let k = 0; k < t.size; k++) {
+    let s = 0;
+    for (let f = 0; f < FIELDS.length; f++) {
+      const tf = t.counts[k * FIELDS.length + f];
+      if (tf) s += boosts[f] * bm25(tf, df[f], count, lengths[f][t.ids[k]], averages[f]);
+    }
+    scores[k] = Math.max(1, Math.round(s * SCORE_SCALE));
+  }
+  return scores;
+}
+
+/**
+ * One tier's shards, written as its terms come in order: each file holds about `target` bytes.
+ * A shard's `t` counts from its own first term (given in the manifest's ref), so a term added
+ * before it changes the ref, not the file.
+ */
+class TierWriter {
+  readonly refs: ShardRef[] = [];
+  readonly files: EditionFile[] = [];
+  private shard: ShardFile = { t: [], p: [] };
+  private last = -1;
+  private size = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly target: number,
+  ) {}
+
+  /** Adds term `term`'s postings (`[gap, score, …]`, already encoded), if it has any here. */
+  add(term: number, encoded: number[]) {
+    if (!encoded.length) return;
+    const bytes = 6 + JSON.stringify(encoded).length;
+    if (this.size > 0 && this.size + bytes > this.target) this.flush();
+    if (this.last < 0) this.refs.push([term, ""]);
+    this.shard.t.push(this.last < 0 ? 0 : term - this.last);
+    this.shard.p.push(encoded);
+    this.last = term;
+    this.size += bytes;
+  }
+
+  flush() {
+    if (this.last < 0) return;
+    const json = JSON.stringify(this.shard);
+    const fileName = `${CONTENT_DIR}/search/${this.name}-${shortHash(json)}.json`;
+    this.refs[this.refs.length - 1][1] = fileName;
+    this.files.push({ fileName, source: json });
+    this.shard = { t: [], p: [] };
+    this.last = -1;
+    this.size = 0;
+  }
+}
+
+/** The postings from `from` to `to` (exclusive) as stored: `[gap, score, …]`, ids as gaps. */
+function encode(ids: Int32Array, scores: Int32Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  let last = 0;
+  for (let k = from; k < to; k++) {
+    out.push(ids[k] - last, scores[k]);
+    last = ids[k];
+  }
+  return out;
 }
 
 /** The result files (summaries by number, oldest first) and their hashes. */
@@ -119,59 +226,49 @@ export function buildSearchShards(
   recent: number,
   target = SHARD_BYTES,
 ): EditionFile[] {
-  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  index.addAll(searchDocuments(edition));
-  const plain = index.toJSON() as AsPlainObject;
   const count = edition.index.articles.length;
-  const position = new Map(edition.index.articles.map((a, i) => [a.slug, i]));
-  const idOf = (shortId: string) => position.get(String(plain.documentIds[shortId])) ?? -1;
-  const fieldNames = Object.keys(plain.fieldIds) as (keyof typeof FIELD_BOOSTS)[];
+  const counts = new IndexCounts(count);
+  let id = 0;
+  for (const doc of searchDocuments(edition)) counts.add(id++, doc);
+  const averages = counts.averages();
   const recentCount = Math.min(Math.max(0, recent), count);
 
-  const entries = plain.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const terms = entries.map(([term]) => term);
-  const recentPostings: Postings[] = [];
-  const archivePostings: Postings[] = [];
-  for (const [, fields] of entries) {
-    const scores = new Map<number, number>();
-    for (const field of fieldNames) {
-      const fieldId = plain.fieldIds[field];
-      const docs = fields[fieldId];
-      if (!docs) continue;
-      const df = Object.keys(docs).length;
-      for (const [shortId, tf] of Object.entries(docs)) {
-        const length = plain.fieldLength[shortId][fieldId];
-        const s = bm25(tf, df, count, length, plain.averageFieldLength[fieldId]);
-        const id = idOf(shortId);
-        scores.set(id, (scores.get(id) ?? 0) + FIELD_BOOSTS[field] * s);
-      }
-    }
-    const all: Postings = [...scores]
-      .map(([id, s]): [number, number] => [id, Math.max(1, Math.round(s * SCORE_SCALE))])
-      .sort((a, b) => a[0] - b[0]);
-    recentPostings.push(all.filter(([id]) => id < recentCount));
-    archivePostings.push(all.filter(([id]) => id >= recentCount));
-  }
-  const r = shardTier("recent", recentPostings, target);
-  const a = shardTier("archive", archivePostings, target);
+  const terms = [...counts.terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const recentTier = new TierWriter("recent", target);
+  const archiveTier = new TierWriter("archive", target);
+  const recentDf: number[] = [];
+  const archiveDf: number[] = [];
+  terms.forEach((term, i) => {
+    const t = counts.terms.get(term)!;
+    const scores = scorePostings(t, count, counts.lengths, averages);
+    // Ids ascend, so the recent tier's postings are the first ones.
+    let split = 0;
+    while (split < t.size && t.ids[split] < recentCount) split++;
+    recentTier.add(i, encode(t.ids, scores, 0, split));
+    archiveTier.add(i, encode(t.ids, scores, split, t.size));
+    recentDf.push(split);
+    archiveDf.push(t.size - split);
+  });
+  recentTier.flush();
+  archiveTier.flush();
   const results = resultFiles(edition, recentCount);
   const facets = facetsFile(edition);
   const manifest: SearchManifest = {
-    v: 2,
+    v: 3,
     count,
     recent: recentCount,
     terms,
-    recentDf: recentPostings.map((p) => p.length),
-    archiveDf: archivePostings.map((p) => p.length),
-    tiers: { recent: r.refs, archive: a.refs },
+    recentDf,
+    archiveDf,
+    tiers: { recent: recentTier.refs, archive: archiveTier.refs },
     results: results.hashes,
     facets: facets.fileName,
   };
   const json = JSON.stringify(manifest);
   return [
     { fileName: `${CONTENT_DIR}/search-${shortHash(json)}.json`, source: json },
-    ...r.files,
-    ...a.files,
+    ...recentTier.files,
+    ...archiveTier.files,
     ...results.files,
     facets,
   ];

@@ -29,13 +29,18 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** The documents the index is built from, one per article. */
-export function searchDocuments(edition: Edition): SearchDocument[] {
-  return edition.index.articles.map((a) => ({
-    slug: a.slug,
-    title: a.title,
-    excerpt: a.excerpt,
-    category: a.category,
-    text: htmlToText(edition.bodies.get(a.slug)?.html ?? ""),
-  }));
+/**
+ * The documents the index is built from, one per article in the catalog's order, made one at a
+ * time: the index keeps counts, not every body's text at once.
+ */
+export function* searchDocuments(edition: Edition): Generator<SearchDocument> {
+  for (const a of edition.index.articles) {
+    yield {
+      slug: a.slug,
+      title: a.title,
+      excerpt: a.excerpt,
+      category: a.category,
+      text: htmlToText(edition.bodies.get(a.slug)?.html ?? ""),
+    };
+  }
 }

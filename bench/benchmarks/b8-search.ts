@@ -10,6 +10,7 @@ import {
   expand,
   queryTerms,
   readShard,
+  firstTerms,
   score,
   shardsFor,
   type SearchManifest,
@@ -154,9 +155,10 @@ async function warmP95s(dist: string, runs: number): Promise<number[]> {
     const files = shardsFor(manifest, expand(queryTerms(q), vocabulary));
     return [...files.recent, ...files.archive];
   };
+  const firsts = firstTerms(manifest);
   for (const file of new Set(QUERIES.flatMap(filesFor))) {
     const text = await readFile(path.join(dist, file), "utf8");
-    shards.set(file, readShard(JSON.parse(text) as ShardFile));
+    shards.set(file, readShard(JSON.parse(text) as ShardFile, firsts.get(file)!));
   }
   // What a query costs once its shards are at hand: expanding its words, adding the scores,
   // ordering every hit, and the matched terms of the fifty a page shows.

@@ -20,12 +20,12 @@ import type SearchableMap from "minisearch/SearchableMap";
 import { processTerm, searchFuzziness, searchPrefix } from "./search-options.ts";
 import type { ArticleSummary } from "./types.ts";
 
-/** A file of one tier: the index of its first term in `terms`, and its path. */
+/** A file of one tier: the index of its first term in `terms` (`readShard` needs it), and its path. */
 export type ShardRef = [firstTerm: number, file: string];
 
 /** `content/search-<hash>.json`: fetched on the first search, precached. */
 export interface SearchManifest {
-  v: 2;
+  v: 3;
   /**
    * Articles indexed; an article's id is its position in the catalog, newest first (its number,
    * counted from the oldest as the catalog's slug shards count, is `count - 1 - id`).
@@ -85,7 +85,8 @@ export function resultFileUrl(m: Pick<SearchManifest, "count" | "recent" | "resu
 
 /**
  * One shard as stored: `t`, its terms' indexes in the manifest as gaps from the previous (the
- * first from 0); `p`, each term's postings `[id, score, id, score, …]`, ids as gaps from the
+ * first from the shard's own first term, given by its `ShardRef`, so 0: a word added to the
+ * edition before this shard's terms changes the ref, not the file); `p`, each term's postings `[id, score, id, score, …]`, ids as gaps from the
  * previous id (the first from 0), scores ×100 rounded: no term spelled twice, small numbers.
  */
 export interface ShardFile {
@@ -102,10 +103,13 @@ export interface Postings {
 /** A shard as read: term index → postings, decoded once into typed arrays. */
 export type Shard = Map<number, Postings>;
 
-/** Reads a shard file: gaps become ids, and each term's postings two typed arrays. */
-export function readShard(file: ShardFile): Shard {
+/**
+ * Reads a shard file whose first term is `first` (its `ShardRef`'s): gaps become term indexes and
+ * ids, and each term's postings two typed arrays.
+ */
+export function readShard(file: ShardFile, first: number): Shard {
   const shard: Shard = new Map();
-  let term = 0;
+  let term = first;
   file.t.forEach((gap, i) => {
     term += gap;
     const stored = file.p[i];
@@ -172,6 +176,12 @@ export function expand(words: string[], vocabulary: SearchableMap<number>): Expa
     }
     return { word, terms };
   });
+}
+
+/** Each shard file's first term, which `readShard` counts its terms from. */
+export function firstTerms(manifest: Pick<SearchManifest, "tiers">): Map<string, number> {
+  const { recent, archive } = manifest.tiers;
+  return new Map([...recent, ...archive].map(([first, file]) => [file, first]));
 }
 
 /** The shard of a tier holding the term with this index (shards are in term order). */

@@ -13,6 +13,7 @@ import {
   expand,
   queryTerms,
   readShard,
+  firstTerms,
   RESULTS_PER_FILE,
   resultFileUrl,
   score,
@@ -84,8 +85,9 @@ export function loadSearch(): Promise<Searcher> {
     const vocabulary = new SearchableMap<number>();
     manifest.terms.forEach((term, i) => vocabulary.set(term, i));
     // Each file fetched once per page (a failed fetch is tried again next time).
+    const firsts = firstTerms(manifest);
     const shard = readOnce((file: string) =>
-      fetchJson<ShardFile>(assetUrl(file)).then(readShard),
+      fetchJson<ShardFile>(assetUrl(file)).then((f) => readShard(f, firsts.get(file)!)),
     ).get;
     const resultFile = readOnce((k: number) =>
       fetchJson<ResultFile>(assetUrl(resultFileUrl(manifest, k))),

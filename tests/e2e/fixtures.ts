@@ -40,15 +40,14 @@ export function watch(page: Page, problems: Problems): void {
 export function keepOfflineTrue(context: BrowserContext): void {
   let offline = false;
   const setOffline = context.setOffline.bind(context);
-  const sessions = new WeakMap<Page, Promise<CDPSession>>();
-  const reapply = (page: Page) => {
-    if (!offline || page.isClosed()) return;
+  const sessions = new Map<Page, Promise<CDPSession>>();
+  const emulate = (page: Page, on: boolean) => {
     let session = sessions.get(page);
     if (!session) sessions.set(page, (session = context.newCDPSession(page)));
-    void session
+    return session
       .then((cdp) =>
         cdp.send("Network.emulateNetworkConditions", {
-          offline: true,
+          offline: on,
           latency: 0,
           downloadThroughput: -1,
           uploadThroughput: -1,
@@ -56,13 +55,21 @@ export function keepOfflineTrue(context: BrowserContext): void {
       )
       .catch(() => undefined); // the page went meanwhile
   };
-  const follow = (page: Page) =>
+  const reapply = (page: Page) => {
+    if (offline && !page.isClosed()) void emulate(page, true);
+  };
+  const follow = (page: Page) => {
     page.on("framenavigated", (frame) => frame === page.mainFrame() && reapply(page));
+    page.on("close", () => sessions.delete(page));
+  };
   context.on("page", follow);
   context.pages().forEach(follow);
   context.setOffline = async (on: boolean) => {
     offline = on;
     await setOffline(on);
+    // Back online, the pages' own sessions must say so too: Debian's Chromium 156 keeps a page
+    // offline while its session's emulation says offline, whatever the context says.
+    if (!on) await Promise.all([...sessions.keys()].map((page) => emulate(page, false)));
   };
 }
 

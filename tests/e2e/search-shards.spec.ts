@@ -11,6 +11,7 @@ import {
   expand,
   queryTerms,
   readShard,
+  firstTerms,
   RESULTS_PER_FILE,
   resultFileUrl,
   score,
@@ -50,9 +51,13 @@ function plan(manifest: SearchManifest, query: string) {
 /** The result files naming the best `k` results of a query, as the engine ranks them. */
 async function resultFilesOfBest(manifest: SearchManifest, query: string, k: number) {
   const { expansions, files } = plan(manifest, query);
+  const firsts = firstTerms(manifest);
   const shards = await Promise.all(
     [...files.recent, ...files.archive].map(async (f) =>
-      readShard(JSON.parse(await readFile(path.join(DIST, f), "utf8")) as ShardFile),
+      readShard(
+        JSON.parse(await readFile(path.join(DIST, f), "utf8")) as ShardFile,
+        firsts.get(f)!,
+      ),
     ),
   );
   const best = score(manifest, expansions, shards).best(k);

@@ -12,6 +12,7 @@ import {
   shardsFor,
   type SearchManifest,
   readShard,
+  firstTerms,
   resultFileUrl,
   RESULTS_PER_FILE,
   type FacetsFile,
@@ -27,8 +28,12 @@ const manifest = JSON.parse(String(manifestFile.source)) as SearchManifest;
 const isShard = (name: string) =>
   /^content\/search\/(recent|archive)-[0-9a-f]{10}\.json$/.test(name);
 const shardFiles = files.filter((f) => isShard(f.fileName));
+const firsts = firstTerms(manifest);
 const shards = new Map(
-  shardFiles.map((f) => [f.fileName, readShard(JSON.parse(String(f.source)) as ShardFile)]),
+  shardFiles.map((f) => [
+    f.fileName,
+    readShard(JSON.parse(String(f.source)) as ShardFile, firsts.get(f.fileName)!),
+  ]),
 );
 const vocabulary = new SearchableMap<number>();
 manifest.terms.forEach((t, i) => vocabulary.set(t, i));
@@ -214,6 +219,41 @@ describe("the search index built at build time", () => {
     expect(manifest.terms.some((t) => /[<>]/.test(t))).toBe(false);
     expect(slugsFor("href")).toEqual([]);
     expect(slugsFor("noopener")).toEqual([]);
+  });
+});
+
+describe("what one edit changes", () => {
+  it("leaves every recent shard but one alone when an archive article gains a new word", () => {
+    // An edit to an old article that adds a word the edition did not have: a returning reader's
+    // precache (the recent tier) should fetch at most the one shard whose range takes the word.
+    const word = "kraken";
+    expect(manifest.terms).not.toContain(word);
+    const edited = edition.index.articles[edition.index.articles.length - 1];
+    const bodies = new Map(edition.bodies);
+    const body = bodies.get(edited.slug)!;
+    bodies.set(edited.slug, { ...body, html: `${body.html}<p>${word}</p>` });
+    const [after, ...afterFiles] = buildSearchShards({ ...edition, bodies }, RECENT, 4096);
+    const afterManifest = JSON.parse(String(after.source)) as SearchManifest;
+    expect(afterManifest.terms).toContain(word);
+    const recentBefore = manifest.tiers.recent.map(([, file]) => file);
+    const recentAfter = new Set(afterManifest.tiers.recent.map(([, file]) => file));
+    const changed = recentBefore.filter((file) => !recentAfter.has(file));
+    expect(recentBefore.length).toBeGreaterThan(3);
+    expect(changed.length, `changed: ${changed.join(", ")}`).toBeLessThanOrEqual(1);
+    // And the search still finds it, from the rebuilt files.
+    const firstsAfter = firstTerms(afterManifest);
+    const vocabularyAfter = new SearchableMap<number>();
+    afterManifest.terms.forEach((t, i) => vocabularyAfter.set(t, i));
+    const expansions = expand(queryTerms(word), vocabularyAfter);
+    const needed = shardsFor(afterManifest, expansions);
+    const loaded = [...needed.recent, ...needed.archive].map((f) =>
+      readShard(
+        JSON.parse(String(afterFiles.find((x) => x.fileName === f)!.source)) as ShardFile,
+        firstsAfter.get(f)!,
+      ),
+    );
+    const hits = score(afterManifest, expansions, loaded).best(10);
+    expect(hits.map((h) => edition.index.articles[h.id].slug)).toEqual([edited.slug]);
   });
 });
 
