@@ -12,13 +12,17 @@ import {
   type SlugEntry,
   type SlugShard,
 } from "../src/catalog/paged.ts";
-import { CONTENT_DIR, shortHash } from "./output-names.ts";
+import { CONTENT_DIR } from "./output-names.ts";
+import { JsonFile } from "./json-file.ts";
 
 export interface PagedCatalog {
   manifest: CatalogManifest;
   manifestFile: string;
-  /** The manifest first, then pages and shards (a page shared by two lists written once). */
-  files: { fileName: string; source: string }[];
+  /**
+   * The manifest first, then pages and shards (a page shared by two lists written once), each
+   * holding its data (`JsonFile`): the server renderer reads it without parsing the text.
+   */
+  files: JsonFile[];
 }
 
 /**
@@ -26,12 +30,11 @@ export interface PagedCatalog {
  * @example pagedCatalog(edition.index).manifestFile // "content/catalog-1a2b3c4d5e.json"
  */
 export function pagedCatalog(index: CatalogIndex, pageSize = PAGE_SIZE): PagedCatalog {
-  const files = new Map<string, string>();
+  const files = new Map<string, JsonFile>();
   const write = (data: unknown): string => {
-    const source = JSON.stringify(data);
-    const hash = shortHash(source);
-    files.set(catalogFileUrl(hash), source);
-    return hash;
+    const file = new JsonFile(catalogFileUrl, data);
+    files.set(file.fileName, file);
+    return file.hash;
   };
   const listOf = (articles: CatalogIndex["articles"]) => ({
     count: articles.length,
@@ -83,15 +86,11 @@ export function pagedCatalog(index: CatalogIndex, pageSize = PAGE_SIZE): PagedCa
     })),
     shards: shards.map(write),
   };
-  const source = JSON.stringify(manifest);
-  const manifestFile = `${CONTENT_DIR}/catalog-${shortHash(source)}.json`;
+  const manifestFile = new JsonFile((hash) => `${CONTENT_DIR}/catalog-${hash}.json`, manifest);
   return {
     manifest,
-    manifestFile,
-    files: [
-      { fileName: manifestFile, source },
-      ...[...files].map(([fileName, s]) => ({ fileName, source: s })),
-    ],
+    manifestFile: manifestFile.fileName,
+    files: [manifestFile, ...files.values()],
   };
 }
 

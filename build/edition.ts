@@ -12,6 +12,7 @@ import { CONTENT_DIR, shortHash } from "./output-names.ts";
 import { SLUG_PATTERN, categorySlug, toSlug } from "./slug.ts";
 import { pagedCatalog, type PagedCatalog } from "./catalog-pages.ts";
 import { renderBodies, textHash, type BodySource } from "./article-bodies.ts";
+import { JsonFile } from "./json-file.ts";
 
 export { CONTENT_DIR, shortHash, type EditionFile };
 
@@ -40,24 +41,6 @@ export interface EditionOptions {
   /** The folder articles are kept in between builds (article-cache.ts); none without it. */
   cache?: string;
 }
-
-/**
- * An article's body file. Its text is made from the body each time it is read, so the build holds
- * one copy of each body's HTML, not two: at 100,000 articles that is hundreds of megabytes.
- */
-export class BodyFile implements EditionFile {
-  constructor(
-    readonly fileName: string,
-    private readonly body: ArticleBody,
-  ) {}
-
-  get source(): string {
-    return JSON.stringify(this.body);
-  }
-}
-
-/** Is this one of the edition's body files (which the build writes itself, see plugin.ts)? */
-export const isBodyFile = (file: EditionFile): file is BodyFile => file instanceof BodyFile;
 
 /** The build fails with this error; `problems` holds one line per bad file and field. */
 export class ContentError extends Error {
@@ -224,10 +207,11 @@ export async function buildEdition(
     }
 
     const body: ArticleBody = { slug, html: output.html };
-    const json = JSON.stringify(body);
-    const bodyFile = `${CONTENT_DIR}/articles/${slug}-${shortHash(json)}.json`;
+    // Made into text when written: the build holds each body's HTML once.
+    const file = new JsonFile((hash) => `${CONTENT_DIR}/articles/${slug}-${hash}.json`, body);
+    const bodyFile = file.fileName;
     bodies.set(slug, body);
-    bodyFiles.push(new BodyFile(bodyFile, body));
+    bodyFiles.push(file);
     articles.push({
       slug,
       title: fm.title,
@@ -263,20 +247,14 @@ export async function buildEdition(
     articles,
     ...(moved.size ? { aliases: Object.fromEntries([...moved].sort()) } : {}),
   };
-  const indexJson = JSON.stringify(index);
-  const indexFile = `${CONTENT_DIR}/index-${shortHash(indexJson)}.json`;
+  const indexFile = new JsonFile((hash) => `${CONTENT_DIR}/index-${hash}.json`, index);
   const paged = pagedCatalog(index);
   return {
     index,
-    indexFile,
+    indexFile: indexFile.fileName,
     paged,
     bodies,
-    files: [
-      { fileName: indexFile, source: indexJson },
-      ...paged.files,
-      ...bodyFiles,
-      ...images.files,
-    ],
+    files: [indexFile, ...paged.files, ...bodyFiles, ...images.files],
     warnings,
     notices: countNotices({
       articles: articles.length,

@@ -7,13 +7,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
-import {
-  buildEdition,
-  ContentError,
-  isBodyFile,
-  type Edition,
-  type EditionFile,
-} from "./edition.ts";
+import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
 import { inLanes } from "./lanes.ts";
 import { buildSearchShards } from "./search-shards.ts";
 import { firstPages } from "./catalog-pages.ts";
@@ -247,26 +241,20 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     closeBundle() {
       if (edition) tell(edition);
     },
-    async generateBundle() {
+    async writeBundle(output) {
+      const dir = output.dir ?? "dist";
+      // The edition's files are written here, a few at a time, not emitted into the bundle: the
+      // bundler would hold a second copy of each (every body, page and shard) until the build
+      // ends, hundreds of megabytes at 100,000 articles. A body's text is made as it is written.
       const files = [
         ...(await load()).files,
         ...(await searchFiles()),
         ...(await publishedFiles()).files,
       ];
-      // Bodies are written in writeBundle, one at a time: emitted, the bundle would hold every
-      // body's text at once until the build ends.
-      for (const file of files) {
-        if (isBodyFile(file)) continue;
-        this.emitFile({ type: "asset", fileName: file.fileName, source: file.source });
-      }
-    },
-    async writeBundle(output) {
-      const dir = output.dir ?? "dist";
-      const bodies = (await load()).files.filter(isBodyFile);
-      const folders = new Set(bodies.map((f) => path.dirname(path.join(dir, f.fileName))));
+      const folders = new Set(files.map((f) => path.dirname(path.join(dir, f.fileName))));
       for (const folder of folders) await mkdir(folder, { recursive: true });
-      await inLanes(bodies.length, 16, (i) =>
-        writeFile(path.join(dir, bodies[i].fileName), bodies[i].source),
+      await inLanes(files.length, 16, (i) =>
+        writeFile(path.join(dir, files[i].fileName), files[i].source),
       );
       // A plain static host serves 404.html for unknown paths: make it the app, so deep links
       // open. Its head claims no address: it stands for any page the build did not write.

@@ -126,7 +126,9 @@ async function loadRenderer(root: string, base: string, api: OffprintApi, editio
       },
     ],
   });
-  const catalogFiles = new Map(edition.paged.files.map((f) => [f.fileName, f.source]));
+  // The data itself, not its text parsed again: the app only reads what it is given (the
+  // browser's copy keeps each file it fetched and hands the same object to every reader).
+  const catalogFiles = new Map(edition.paged.files.map((f) => [f.fileName, f.data]));
   const mod = (await server.ssrLoadModule("/src/shell/render-page.tsx")) as RenderModule;
   mod.readEditionFrom({
     index: async () => edition.index,
@@ -138,7 +140,7 @@ async function loadRenderer(root: string, base: string, api: OffprintApi, editio
     file: async (path) => {
       const file = catalogFiles.get(path);
       if (file === undefined) throw new Error(`offprint: no file ${path}`);
-      return JSON.parse(file) as unknown;
+      return file;
     },
   });
   return { render: mod.renderPage, close: () => server.close() };

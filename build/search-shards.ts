@@ -12,6 +12,7 @@
 import MiniSearch from "minisearch";
 import { CONTENT_DIR, shortHash, type Edition, type EditionFile } from "./edition.ts";
 import { searchDocuments } from "./search.ts";
+import { JsonFile } from "./json-file.ts";
 import {
   FIELD_BOOSTS,
   INDEX_OPTIONS,
@@ -185,34 +186,35 @@ function encode(ids: Int32Array, scores: Int32Array, from: number, to: number): 
 }
 
 /** The result files (summaries by number, oldest first) and their hashes. */
-function resultFiles(edition: Edition, recent: number): { hashes: string[]; files: EditionFile[] } {
+function resultFiles(edition: Edition, recent: number): { hashes: string[]; files: JsonFile[] } {
   const oldestFirst = [...edition.index.articles].reverse();
-  const sources: string[] = [];
+  const hashes: string[] = [];
+  const m = { count: oldestFirst.length, recent, results: hashes };
+  const files: JsonFile[] = [];
   for (let k = 0; k * RESULTS_PER_FILE < oldestFirst.length; k++) {
-    const file: ResultFile = {
+    const data: ResultFile = {
       articles: oldestFirst.slice(k * RESULTS_PER_FILE, (k + 1) * RESULTS_PER_FILE),
     };
-    sources.push(JSON.stringify(file));
+    // A result file's name says its tier, from its number and the manifest's counts.
+    const file = new JsonFile((hash) => {
+      hashes[k] = hash;
+      return resultFileUrl(m, k);
+    }, data);
+    files.push(file);
   }
-  const hashes = sources.map(shortHash);
-  const m = { count: oldestFirst.length, recent, results: hashes };
-  return {
-    hashes,
-    files: sources.map((source, k) => ({ fileName: resultFileUrl(m, k), source })),
-  };
+  return { hashes, files };
 }
 
 /** The facets file: every article's category and length, by id. */
-function facetsFile(edition: Edition): EditionFile {
+function facetsFile(edition: Edition): JsonFile<FacetsFile> {
   const articles = edition.index.articles;
   const categories = [...new Set(articles.map((a) => a.categorySlug))].sort();
   const index = new Map(categories.map((c, i) => [c, i]));
-  const file: FacetsFile = {
+  const data: FacetsFile = {
     categories,
     f: articles.map((a) => index.get(a.categorySlug)! * 2 + (a.minutes <= SHORT_MINUTES ? 1 : 0)),
   };
-  const source = JSON.stringify(file);
-  return { fileName: `${CONTENT_DIR}/search/facets-${shortHash(source)}.json`, source };
+  return new JsonFile((hash) => `${CONTENT_DIR}/search/facets-${hash}.json`, data);
 }
 
 /**
