@@ -47,24 +47,39 @@ function bm25(tf: number, df: number, count: number, length: number, average: nu
   return idf * (0.5 + (tf * 2.2) / (tf + 1.2 * (0.3 + (0.7 * length) / average)));
 }
 
-/** A term's postings while the index is built: article ids, ascending, and counts per field. */
+/**
+ * The bits of a posting's packed counts, per field: 32 in all, so a posting takes 8 bytes with its
+ * id. A count past its field's maximum is kept at the maximum (a title repeating a word 63 times
+ * scores as one repeating it 64 times: BM25 has long stopped growing by then).
+ */
+const BITS: Record<Field, number> = { title: 6, excerpt: 6, category: 4, text: 16 };
+const SHIFT = FIELDS.map((_, f) => FIELDS.slice(0, f).reduce((sum, g) => sum + BITS[g], 0));
+const MAX = FIELDS.map((field) => 2 ** BITS[field] - 1);
+
+/** Field `f`'s count in a packed posting. */
+const countIn = (packed: number, f: number) => Math.floor(packed / 2 ** SHIFT[f]) & MAX[f];
+
+/** A term's postings while the index is built: article ids, ascending, and packed counts. */
 class TermCounts {
   ids = new Int32Array(4);
-  /** `FIELDS.length` counts per id, capped at 65,535 (BM25 has long stopped growing by then). */
-  counts = new Uint16Array(4 * FIELDS.length);
+  counts = new Uint32Array(4);
   size = 0;
 
   add(id: number, counts: number[]) {
     if (this.size === this.ids.length) {
-      const ids = new Int32Array(this.size * 2);
+      // Half again, not double: at 100,000 articles the spare room is tens of megabytes.
+      const room = Math.ceil(this.size * 1.5);
+      const ids = new Int32Array(room);
       ids.set(this.ids);
       this.ids = ids;
-      const more = new Uint16Array(this.counts.length * 2);
+      const more = new Uint32Array(room);
       more.set(this.counts);
       this.counts = more;
     }
+    let packed = 0;
+    counts.forEach((n, f) => (packed += Math.min(n, MAX[f]) * 2 ** SHIFT[f]));
     this.ids[this.size] = id;
-    this.counts.set(counts, this.size * FIELDS.length);
+    this.counts[this.size] = packed;
     this.size++;
   }
 }
@@ -94,7 +109,7 @@ class IndexCounts {
         if (!term) continue;
         let counts = found.get(term);
         if (!counts) found.set(term, (counts = FIELDS.map(() => 0)));
-        counts[f] = Math.min(counts[f] + 1, 0xffff);
+        counts[f]++;
       }
     });
     for (const [term, counts] of found) {
@@ -117,7 +132,7 @@ class IndexCounts {
 function scorePostings(t: TermCounts, count: number, lengths: Int32Array[], averages: number[]) {
   const df = FIELDS.map((_, f) => {
     let n = 0;
-    for (let k = 0; k < t.size; k++) if (t.counts[k * FIELDS.length + f]) n++;
+    for (let k = 0; k < t.size; k++) if (countIn(t.counts[k], f)) n++;
     return n;
   });
   const boosts = FIELDS.map((field) => FIELD_BOOSTS[field]);
@@ -125,7 +140,7 @@ function scorePostings(t: TermCounts, count: number, lengths: Int32Array[], aver
   for (let k = 0; k < t.size; k++) {
     let s = 0;
     for (let f = 0; f < FIELDS.length; f++) {
-      const tf = t.counts[k * FIELDS.length + f];
+      const tf = countIn(t.counts[k], f);
       if (tf) s += boosts[f] * bm25(tf, df[f], count, lengths[f][t.ids[k]], averages[f]);
     }
     scores[k] = Math.max(1, Math.round(s * SCORE_SCALE));
