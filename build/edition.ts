@@ -22,7 +22,7 @@ export interface Edition {
   /** The paged catalog (build/catalog-pages.ts): what the list and article pages read. */
   paged: PagedCatalog;
   bodies: Map<string, ArticleBody>;
-  /** Every file: the index, catalog, bodies (`BodyFile`s) and pictures. */
+  /** Every file: the index, catalog and bodies (`JsonFile`s, text made when written) and pictures. */
   files: EditionFile[];
   /** What the build left out, one line per file and thing, for the publisher to read. */
   warnings: string[];
