@@ -6,11 +6,11 @@
 // never kept, so a publisher's messages always come from a fresh look at the file.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticleOutput } from "./article.ts";
 import type { TemplateResult } from "./templates.ts";
+import { KeptFiles } from "./kept-files.ts";
 
 /** The environment variable naming the cache folder. */
 export const CACHE_VARIABLE = "OFFPRINT_BUILD_CACHE";
@@ -72,16 +72,14 @@ export interface EntryKey {
 }
 
 export class ArticleCache {
-  private readonly used = new Set<string>();
-  private readonly folder: string;
+  private readonly kept: KeptFiles;
 
   /**
    * Entries live in a folder per content folder and base, so pruning after one edition's build
    * leaves other editions' entries (a site's preview build, tests' editions) alone.
    */
   constructor(dir: string, scope: { root: string; base: string }) {
-    const named = createHash("sha256").update(JSON.stringify(scope)).digest("hex").slice(0, 16);
-    this.folder = path.join(dir, "articles", named);
+    this.kept = new KeptFiles(path.join(dir, "articles", scopeName(scope)), ".json");
   }
 
   /** The entry's name: one hash of the code's version and the key. */
@@ -92,46 +90,28 @@ export class ArticleCache {
       .digest("hex");
   }
 
-  private file(name: string): string {
-    return path.join(this.folder, name.slice(0, 2), `${name}.json`);
-  }
-
   /** The kept entry of this name, if any (an unreadable one counts as none). */
   async get(name: string): Promise<ArticleEntry | undefined> {
-    this.used.add(name);
+    const text = await this.kept.read(name);
     try {
-      return JSON.parse(await readFile(this.file(name), "utf8")) as ArticleEntry;
+      return text === undefined ? undefined : (JSON.parse(text) as ArticleEntry);
     } catch {
       return undefined;
     }
   }
 
-  /** Keeps an entry; written whole under a temporary name first, so a stopped build leaves no half. */
-  async put(name: string, entry: ArticleEntry): Promise<void> {
-    this.used.add(name);
-    const file = this.file(name);
-    await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(entry));
-    await rename(temp, file);
+  /** Keeps an entry. */
+  put(name: string, entry: ArticleEntry): Promise<void> {
+    return this.kept.write(name, JSON.stringify(entry));
   }
 
   /** Removes the entries this build did not use (articles since changed or removed). */
-  async prune(): Promise<number> {
-    let removed = 0;
-    let shards: string[];
-    try {
-      shards = await readdir(this.folder);
-    } catch {
-      return 0;
-    }
-    for (const shard of shards) {
-      for (const name of await readdir(path.join(this.folder, shard))) {
-        if (this.used.has(name.replace(/\.json$/, ""))) continue;
-        await unlink(path.join(this.folder, shard, name)).catch(() => undefined);
-        removed++;
-      }
-    }
-    return removed;
+  prune(): Promise<number> {
+    return this.kept.prune();
   }
+}
+
+/** The folder name of one edition's entries: its content folder and base, hashed. */
+export function scopeName(scope: { root: string; base: string }): string {
+  return createHash("sha256").update(JSON.stringify(scope)).digest("hex").slice(0, 16);
 }

@@ -17,6 +17,7 @@ import { publish, SITE_URL_MISSING, type Published } from "./published.ts";
 import { noticeLines } from "./notices.ts";
 import { stopBuild } from "./stop.ts";
 import { cacheDirFromEnv } from "./article-cache.ts";
+import { PageCache } from "./page-cache.ts";
 
 /** What the dev server answers for the files it serves from memory. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -89,6 +90,8 @@ export interface OffprintApi {
   head(route: Route): Promise<string>;
   /** The source of `virtual:offprint/edition`, for the server renderer's own module graph. */
   virtualModule(): Promise<string>;
+  /** Articles' static pages kept between builds, for this edition's content folder and base. */
+  pageCache(): Promise<PageCache>;
 }
 
 export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
@@ -163,6 +166,17 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     ].join("\n");
   }
 
+  /** The static pages' cache, beside the article cache (OFFPRINT_BUILD_CACHE). */
+  async function pageCache(): Promise<PageCache> {
+    return new PageCache(
+      cacheDirFromEnv(process.env, config.root),
+      { root: path.resolve(config.root, options.content), base: config.base },
+      // The settings without the edition's addresses, which change with every edit and which an
+      // article's page does not show.
+      { source: path.join(config.root, "src"), settings: await virtualModule(false) },
+    );
+  }
+
   /** The notice block on stdout, then each warning on its own line. */
   function tell(built: Edition) {
     config.logger.info(noticeLines(built.notices).join("\n"));
@@ -172,7 +186,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
 
   return {
     name: "offprint-content",
-    api: { edition: () => edition, head, virtualModule },
+    api: { edition: () => edition, head, virtualModule, pageCache },
     configResolved(resolved) {
       config = resolved;
     },

@@ -13,6 +13,8 @@ import type { Route } from "./head.ts";
 import type { OffprintApi } from "./plugin.ts";
 import { ownIds } from "../src/catalog/own-ids.ts";
 import { articlePath, categoryPath } from "./site-url.ts";
+import { inLanes } from "./lanes.ts";
+import type { PageReads } from "./page-cache.ts";
 
 /** One page the build writes: its file, the app's path, and its head. */
 export interface StaticPage {
@@ -25,6 +27,11 @@ export interface StaticPage {
    * file of its own: the static page links it, or it would show (and then move) unstyled.
    */
   component?: string;
+  /**
+   * What the page shows of the edition, when that is all it shows: the page cache's key
+   * (page-cache.ts). Pages without it are rendered by every build.
+   */
+  reads?: PageReads;
 }
 
 /** The reader's own pages: a shell each (what a first visit shows), titled as the app titles them. */
@@ -58,15 +65,18 @@ export function staticPages(edition: Edition): StaticPage[] {
     const at = categoryPath(slug);
     pages.push({ file: `${at}.html`, path: `/${at}`, route: { kind: "category", slug, name } });
   }
-  for (const article of edition.index.articles) {
+  const articles = edition.index.articles;
+  articles.forEach((article, i) => {
     const at = articlePath(article.slug);
     pages.push({
       file: `${at}.html`,
       path: `/${at}`,
       route: { kind: "article", article },
       component: ARTICLE_PAGE,
+      // The article, and its neighbours in the whole list (newest first) that the page links.
+      reads: [articles[i - 1], article, articles[i + 1]],
     });
-  }
+  });
   for (const [at, title, component] of SHELLS) {
     const route = { kind: "page", path: at, title } as const;
     pages.push({ file: `${at}.html`, path: `/${at}`, route, component });
@@ -207,6 +217,8 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         const base = config.base.replace(/\/$/, "");
         const started = performance.now();
         const renderer = await loadRenderer(config.root, config.base, api, edition);
+        const cache = await api.pageCache();
+        let kept = 0;
         const pages = staticPages(edition);
         const styles = componentStyles(
           bundle,
@@ -215,9 +227,28 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
           pages.flatMap((p) => (p.component ? [p.component] : [])),
         );
         try {
-          const folders = new Set<string>();
-          for (const page of pages) {
-            const body = await renderer.render(page.path, base);
+          for (const folder of new Set(pages.map((p) => path.dirname(path.join(dir, p.file))))) {
+            await mkdir(folder, { recursive: true });
+          }
+          // One render at a time (the renderer's module state is one), while kept pages are read
+          // and every page written beside it: a build after one edit is mostly those files.
+          let rendering = Promise.resolve("");
+          const render = (at: string) => {
+            rendering = rendering.then(
+              () => renderer.render(at, base),
+              () => renderer.render(at, base),
+            );
+            return rendering;
+          };
+          await inLanes(pages.length, 16, async (i) => {
+            const page = pages[i];
+            const name = page.reads === undefined ? undefined : cache.name(page.reads);
+            let body = name && (await cache.get(name));
+            if (body) kept++;
+            else {
+              body = await render(page.path);
+              if (name) await cache.put(name, body);
+            }
             const html = pageHtml(template, {
               home,
               head: await api.head(page.route),
@@ -225,19 +256,16 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
               page: base + page.path,
               styles: page.component ? styles.get(page.component) : [],
             });
-            const file = path.join(dir, page.file);
-            const folder = path.dirname(file);
-            if (!folders.has(folder)) {
-              await mkdir(folder, { recursive: true });
-              folders.add(folder);
-            }
-            await writeFile(file, html);
-          }
+            await writeFile(path.join(dir, page.file), html);
+          });
+          await cache.prune();
         } finally {
           await renderer.close();
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        config.logger.info(`  static pages: ${pages.length} in ${seconds} s`);
+        config.logger.info(
+          `  static pages: ${pages.length} in ${seconds} s, ${kept} of them kept from the last build`,
+        );
       },
     },
   };

@@ -1,5 +1,5 @@
 import { useBeforeLeave } from "@solidjs/router";
-import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
+import { createEffect, createSignal, on, onCleanup, Show, type JSX } from "solid-js";
 import { isServer } from "solid-js/web";
 import { commentsUrl } from "virtual:offprint/edition";
 import { createDraftEditor } from "./draft-editor.ts";
@@ -24,10 +24,9 @@ export function ReplyEditor(props: { slug: string; title?: string }) {
       when={!isServer && props.slug}
       keyed
       fallback={
-        <section class="reply">
-          <h2>Leave a Reply</h2>
+        <ReplySection>
           <p>Replies need JavaScript: turn it on to write one.</p>
-        </section>
+        </ReplySection>
       }
     >
       {(slug) => <Editor slug={slug} title={props.title} />}
@@ -69,7 +68,9 @@ function Editor(props: { slug: string; title?: string }) {
 
   return (
     <>
-      <Show when={editor.ready()}>
+      {/* The heading stands while the draft is read, where the static page had it: the app taking
+          the static copy's place neither drops nor moves it. */}
+      <Show when={editor.ready()} fallback={<ReplySection />}>
         <ReplyForm
           fields={editor.fields()}
           limit={COMMENT_LIMIT}
@@ -91,5 +92,15 @@ function Editor(props: { slug: string; title?: string }) {
       </Show>
       <Outbox slug={slug} />
     </>
+  );
+}
+
+/** The reply section before there is a form in it: its heading, and why there is no form yet. */
+function ReplySection(props: { children?: JSX.Element }) {
+  return (
+    <section class="reply">
+      <h2>Leave a Reply</h2>
+      {props.children}
+    </section>
   );
 }

@@ -103,7 +103,9 @@ describe("npm run build on content it has to clean", () => {
     ]);
     // It says how many static pages it wrote (/, a category, the article, 5 shells, 404.html).
     expect(lines(stdout).filter((l) => l.includes("static pages"))).toEqual([
-      expect.stringMatching(/^ {2}static pages: 9 in \d+\.\d s$/),
+      expect.stringMatching(
+        /^ {2}static pages: 9 in \d+\.\d s, 0 of them kept from the last build$/,
+      ),
     ]);
     // And what every reader's first visit installs, by kind, against OFFPRINT_PRECACHE_MB.
     expect(lines(stdout).filter((l) => l.includes("service worker precaches"))).toEqual([
@@ -183,20 +185,23 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
 }
 
 describe("npm run build after one article is edited", () => {
-  it("changes none of the app's scripts or styles, only the edition's files that hold it", async () => {
+  it("changes none of the app's scripts or styles, only the edition's files that hold it, and renders only the pages that show it", async () => {
     const content = path.join(temp, "edited-content");
+    const cache = path.join(temp, "edited-cache");
     await mkdir(content);
-    const article = (n: number, extra = "") =>
+    const article = (n: number, title = `Article ${n}`, extra = "") =>
       writeFile(
         path.join(content, `article-${n}.md`),
-        `---\ntitle: "Article ${n}"\ndate: 2024-01-0${n}\ncategory: General\n---\n` +
+        `---\ntitle: "${title}"\ndate: 2024-01-0${n}\ncategory: General\n---\n` +
           `The body of article ${n}.${extra}\n`,
       );
-    for (const n of [1, 2, 3]) await article(n);
-    const before = await viteBuild("before-edit", { OFFPRINT_CONTENT: content });
+    for (const n of [1, 2, 3, 4, 5]) await article(n);
+    const env = { OFFPRINT_CONTENT: content, OFFPRINT_BUILD_CACHE: cache };
+    const before = await viteBuild("before-edit", env);
     expect(before.code).toBe(0);
-    await article(2, " A sentence added later.");
-    const after = await viteBuild("after-edit", { OFFPRINT_CONTENT: content });
+    // The oldest article, shown on its own page and linked from the next newer one's.
+    await article(1, "Article 1, revised", " A sentence added later.");
+    const after = await viteBuild("after-edit", env);
     expect(after.code).toBe(0);
     const [was, is] = await Promise.all(
       ["before-edit", "after-edit"].map((name) => filesOf(path.join(temp, name))),
@@ -207,11 +212,31 @@ describe("npm run build after one article is edited", () => {
     expect(changed.filter((f) => f.startsWith("assets/"))).toEqual([]);
     expect(changed).toContain("index.html");
     expect(is.get("index.html")).toMatch(
-      /<script type="application\/json" id="offprint-edition">\{"index":"content\/index-[0-9a-f]{10}\.json","catalog":"content\/catalog-[0-9a-f]{10}\.json","search":"content\/search-[0-9a-f]{10}\.json","count":3\}<\/script>/,
+      /<script type="application\/json" id="offprint-edition">\{"index":"content\/index-[0-9a-f]{10}\.json","catalog":"content\/catalog-[0-9a-f]{10}\.json","search":"content\/search-[0-9a-f]{10}\.json","count":5\}<\/script>/,
     );
     // The edited article's body changed, the others' did not.
     const bodies = changed.filter((f) => f.startsWith("content/articles/"));
     expect(bodies).toHaveLength(1);
     expect(is.get(bodies[0])).toContain("A sentence added later.");
-  }, 180_000);
+    // Of the articles' pages, the build rendered the two that show the edit and kept the others.
+    expect(lines(after.stdout).filter((l) => l.includes("static pages"))).toEqual([
+      expect.stringMatching(
+        /^ {2}static pages: 13 in \d+\.\d s, 3 of them kept from the last build$/,
+      ),
+    ]);
+    expect(is.get("articles/article-1.html")).toContain("A sentence added later.");
+    expect(is.get("articles/article-2.html")).toContain("Article 1, revised");
+    // And every file is the one a build with no cache makes.
+    const fresh = await viteBuild("after-edit-fresh", {
+      ...env,
+      OFFPRINT_BUILD_CACHE: path.join(temp, "fresh-cache"),
+    });
+    expect(fresh.code).toBe(0);
+    expect(lines(fresh.stdout).filter((l) => l.includes("static pages"))).toEqual([
+      expect.stringMatching(/, 0 of them kept from the last build$/),
+    ]);
+    const cold = await filesOf(path.join(temp, "after-edit-fresh"));
+    expect([...cold.keys()].sort()).toEqual([...is.keys()].sort());
+    expect([...is.keys()].filter((f) => cold.get(f) !== is.get(f))).toEqual([]);
+  }, 240_000);
 });
