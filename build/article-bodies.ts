@@ -3,7 +3,7 @@
 // it is rendered (in worker threads when there are many). Bodies come back in the articles' order,
 // so messages print in file order whichever thread made them.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ArticleFile } from "./content-files.ts";
 import type { FrontMatter, Conventions } from "./frontmatter.ts";
@@ -89,7 +89,7 @@ export async function renderBodies(
     const dir = path.dirname(s.source.file);
     if (!cache) return void misses.push(i);
     names[i] = cache.name({ shown: s.shown, slug: s.slug, dir, root, base, text: s.text });
-    const entry = await cache.get(names[i]);
+    const entry = cache.get(names[i]);
     if (entry && (await stillValid(entry, { dir, root }, options))) bodies[i] = entry;
     else misses.push(i);
   });
@@ -104,14 +104,13 @@ export async function renderBodies(
       bodies[i] = entry;
       // Only a result without problems is kept, and only when the file is still the text the
       // entry is named by (one edited during the build is rendered again next time).
-      if (cache && unchanged && entry.output.problems.length === 0)
-        await cache.put(names[i], entry);
+      if (cache && unchanged && entry.output.problems.length === 0) cache.put(names[i], entry);
     });
   } finally {
     await renderer.close();
   }
   if (!cache) return { bodies };
-  await cache.prune();
+  cache.prune();
   return {
     bodies,
     report: {
@@ -128,7 +127,7 @@ async function renderOne(
   { root, base, links }: BodiesOptions,
   render: (input: ArticleInput) => Promise<ArticleEntry["output"]>,
 ): Promise<{ entry: ArticleEntry; unchanged: boolean }> {
-  const text = await readFile(s.source.file, "utf8");
+  const text = readFileSync(s.source.file, "utf8");
   const parsed = parseFrontMatter(text, {
     dateFromName: s.source.dateFromName,
   });

@@ -91,8 +91,8 @@ export class ArticleCache {
   }
 
   /** The kept entry of this name, if any (an unreadable one counts as none). */
-  async get(name: string): Promise<ArticleEntry | undefined> {
-    const text = await this.kept.read(name);
+  get(name: string): ArticleEntry | undefined {
+    const text = this.kept.read(name);
     try {
       return text === undefined ? undefined : (JSON.parse(text) as ArticleEntry);
     } catch {
@@ -101,12 +101,12 @@ export class ArticleCache {
   }
 
   /** Keeps an entry. */
-  put(name: string, entry: ArticleEntry): Promise<void> {
+  put(name: string, entry: ArticleEntry): void {
     return this.kept.write(name, JSON.stringify(entry));
   }
 
   /** Removes the entries this build did not use (articles since changed or removed). */
-  prune(): Promise<number> {
+  prune(): number {
     return this.kept.prune();
   }
 }

@@ -1,6 +1,6 @@
 // Reads a folder of Markdown articles and turns it into the files the app serves: the catalog index,
 // one body per article and the hashed images. Every bad file is reported, not only the first.
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ArticleSummary, CatalogIndex, ArticleBody } from "../src/catalog/types.ts";
 import { findContent, targetName, type ArticleFile } from "./content-files.ts";
@@ -123,7 +123,8 @@ export async function buildEdition(
   for (const [at, source] of content.articles.entries()) {
     const shown = showPath(source.file);
     const report = (msg: string) => problems.push({ at, line: `${shown}: ${msg}` });
-    const text = await readFile(source.file, "utf8");
+    // Synchronous: one small file after another is ~20× faster than fs/promises (kept-files.ts).
+    const text = readFileSync(source.file, "utf8");
     const parsed = parseFrontMatter(text, { dateFromName: source.dateFromName });
     const isDraft = parsed.ok ? parsed.conventions.draft : parsed.draft === true;
     if (isDraft && !drafts) {

@@ -3,7 +3,7 @@
 
 /**
  * Runs `task` over 0…n-1, at most `lanes` at a time.
- * @example await inLanes(files.length, 16, (i) => writeFile(files[i].name, files[i].text));
+ * @example await inLanes(misses.length, 16, (k) => renderOne(misses[k]));
  */
 export async function inLanes(n: number, lanes: number, task: (i: number) => Promise<void>) {
   let next = 0;

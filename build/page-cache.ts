@@ -38,16 +38,16 @@ export class PageCache {
   }
 
   /** The kept rendering of this name, if any. */
-  get(name: string): Promise<string | undefined> {
+  get(name: string): string | undefined {
     return this.kept.read(name);
   }
 
-  put(name: string, html: string): Promise<void> {
+  put(name: string, html: string): void {
     return this.kept.write(name, html);
   }
 
   /** Removes the pages this build did not use. */
-  prune(): Promise<number> {
+  prune(): number {
     return this.kept.prune();
   }
 }

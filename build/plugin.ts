@@ -4,11 +4,10 @@
 // `virtualModule`) and the site's settings. Beside the edition it
 // writes what other sites read (build/published.ts): feeds, the sitemap, robots.txt and
 // link-preview pictures, and the head of index.html and 404.html.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
-import { inLanes } from "./lanes.ts";
 import { buildSearchShards } from "./search-shards.ts";
 import { firstPages } from "./catalog-pages.ts";
 import { escapeHtml } from "./html.ts";
@@ -257,25 +256,24 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     },
     async writeBundle(output) {
       const dir = output.dir ?? "dist";
-      // The edition's files are written here, a few at a time, not emitted into the bundle: the
-      // bundler would hold a second copy of each (every body, page and shard) until the build
-      // ends, hundreds of megabytes at 100,000 articles. A body's text is made as it is written.
+      // The edition's files are written here, not emitted into the bundle: the bundler would
+      // hold a second copy of each (every body, page and shard) until the build ends, hundreds
+      // of megabytes at 100,000 articles. A body's text is made as it is written, synchronously
+      // (many small files: see kept-files.ts).
       const files = [
         ...(await load()).files,
         ...(await searchFiles()),
         ...(await publishedFiles()).files,
       ];
       const folders = new Set(files.map((f) => path.dirname(path.join(dir, f.fileName))));
-      for (const folder of folders) await mkdir(folder, { recursive: true });
-      await inLanes(files.length, 16, (i) =>
-        writeFile(path.join(dir, files[i].fileName), files[i].source),
-      );
+      for (const folder of folders) mkdirSync(folder, { recursive: true });
+      for (const file of files) writeFileSync(path.join(dir, file.fileName), file.source);
       // A plain static host serves 404.html for unknown paths: make it the app, so deep links
       // open. Its head claims no address: it stands for any page the build did not write.
-      const html = await readFile(path.join(dir, "index.html"), "utf8");
+      const html = readFileSync(path.join(dir, "index.html"), "utf8");
       const [home, shell] = [await head({ kind: "home" }), await head({ kind: "shell" })];
       if (!html.includes(home)) throw new Error("offprint: index.html lost the head it was given");
-      await writeFile(path.join(dir, "404.html"), html.replace(home, shell));
+      writeFileSync(path.join(dir, "404.html"), html.replace(home, shell));
     },
     configureServer(server) {
       server.middlewares.use(async (req, res, next) => {

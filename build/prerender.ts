@@ -4,7 +4,7 @@
 // visit sees it. Each page is the built index.html with that route's head and, before the app's
 // mount point, its rendered first screen: readers without JavaScript, search engines and link
 // previews get the page; with JavaScript the app takes its place (src/state/page.ts).
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createServer, type Plugin, type ResolvedConfig, type Rollup } from "vite";
 import solid from "vite-plugin-solid";
@@ -13,7 +13,6 @@ import type { Route } from "./head.ts";
 import type { OffprintApi } from "./plugin.ts";
 import { ownIds } from "../src/catalog/own-ids.ts";
 import { articlePath, categoryPath } from "./site-url.ts";
-import { inLanes } from "./lanes.ts";
 import type { PageReads } from "./page-cache.ts";
 
 /** One page the build writes: its file, the app's path, and its head. */
@@ -212,7 +211,7 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         const edition = api?.edition();
         if (!api || !edition) return;
         const dir = output.dir ?? "dist";
-        const template = await readFile(path.join(dir, "index.html"), "utf8");
+        const template = readFileSync(path.join(dir, "index.html"), "utf8");
         const home = await api.head({ kind: "home" });
         const base = config.base.replace(/\/$/, "");
         const started = performance.now();
@@ -228,26 +227,17 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         );
         try {
           for (const folder of new Set(pages.map((p) => path.dirname(path.join(dir, p.file))))) {
-            await mkdir(folder, { recursive: true });
+            mkdirSync(folder, { recursive: true });
           }
-          // One render at a time (the renderer's module state is one), while kept pages are read
-          // and every page written beside it: a build after one edit is mostly those files.
-          let rendering = Promise.resolve("");
-          const render = (at: string) => {
-            rendering = rendering.then(
-              () => renderer.render(at, base),
-              () => renderer.render(at, base),
-            );
-            return rendering;
-          };
-          await inLanes(pages.length, 16, async (i) => {
-            const page = pages[i];
+          // One page at a time: the renderer's module state is one, and a build after one edit is
+          // mostly kept pages read and written, synchronously (many small files: kept-files.ts).
+          for (const page of pages) {
             const name = page.reads === undefined ? undefined : cache.name(page.reads);
-            let body = name && (await cache.get(name));
+            let body = name && cache.get(name);
             if (body) kept++;
             else {
-              body = await render(page.path);
-              if (name) await cache.put(name, body);
+              body = await renderer.render(page.path, base);
+              if (name) cache.put(name, body);
             }
             const html = pageHtml(template, {
               home,
@@ -256,9 +246,9 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
               page: base + page.path,
               styles: page.component ? styles.get(page.component) : [],
             });
-            await writeFile(path.join(dir, page.file), html);
-          });
-          await cache.prune();
+            writeFileSync(path.join(dir, page.file), html);
+          }
+          cache.prune();
         } finally {
           await renderer.close();
         }
