@@ -95,6 +95,9 @@ export default defineConfig({
   build: {
     target: "es2022",
     assetsInlineLimit: 0,
+    // The folder is kept between builds: a file is written only when it changed, and what the
+    // build did not make is removed at the end (build/out-dir.ts). `--emptyOutDir` still empties it.
+    emptyOutDir: false,
     // A lazy chunk's own imports are not preloaded beside it (the browser fetches them as it reads
     // the chunk; a link's hover or the service worker's precache has usually fetched them by
     // then): the list of every chunk's dependencies cost the start-up file ~0.4 KB gzip. Only

@@ -6,10 +6,11 @@
 // of the edition; a page that did (a count, a list) would have to name it here, or be rendered
 // every time as `/` and the categories are.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildCodeVersion, scopeName } from "./article-cache.ts";
 import { KeptFiles } from "./kept-files.ts";
+import { filesUnder } from "./out-dir.ts";
 
 /** What a page shows, as given to `name`: any JSON. */
 export type PageReads = unknown;
@@ -55,10 +56,8 @@ export class PageCache {
 /** A hash of every file under the app's source folder, of the build's code and of the settings. */
 function rendererVersion(source: string, settings: string): string {
   const hash = createHash("sha256").update(buildCodeVersion()).update(settings);
-  const files = readdirSync(source, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-  for (const file of files) hash.update(path.relative(source, file)).update(readFileSync(file));
+  for (const file of filesUnder(source).sort()) {
+    hash.update(file).update(readFileSync(path.join(source, file)));
+  }
   return hash.digest("hex");
 }

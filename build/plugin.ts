@@ -4,7 +4,7 @@
 // `virtualModule`) and the site's settings. Beside the edition it
 // writes what other sites read (build/published.ts): feeds, the sitemap, robots.txt and
 // link-preview pictures, and the head of index.html and 404.html.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
@@ -17,6 +17,7 @@ import { noticeLines } from "./notices.ts";
 import { stopBuild } from "./stop.ts";
 import { cacheDirFromEnv } from "./article-cache.ts";
 import { PageCache } from "./page-cache.ts";
+import { OutputFolder } from "./out-dir.ts";
 
 /** What the dev server answers for the files it serves from memory. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -91,13 +92,22 @@ export interface OffprintApi {
   virtualModule(): Promise<string>;
   /** Articles' static pages kept between builds, for this edition's content folder and base. */
   pageCache(): Promise<PageCache>;
+  /** This build's output folder: what writes a file there, and what tidies it at the end. */
+  output(dir: string): OutputFolder;
 }
 
 export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   let edition: Edition | undefined;
   let search: EditionFile[] | undefined;
   let published: Published | undefined;
+  let outFolder: OutputFolder | undefined;
   let config: ResolvedConfig;
+
+  /** One per build, shared by the plugins that write into the folder. */
+  function outputFolder(dir: string): OutputFolder {
+    if (outFolder?.dir !== dir) outFolder = new OutputFolder(dir);
+    return outFolder;
+  }
 
   async function load(): Promise<Edition> {
     edition ??= await buildEdition(options.content, {
@@ -185,7 +195,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
 
   return {
     name: "offprint-content",
-    api: { edition: () => edition, head, virtualModule, pageCache },
+    api: { edition: () => edition, head, virtualModule, pageCache, output: outputFolder },
     configResolved(resolved) {
       config = resolved;
     },
@@ -193,6 +203,7 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       edition = undefined;
       search = undefined;
       published = undefined;
+      outFolder = undefined;
       try {
         const built = await load();
         // A build says it once it has succeeded (closeBundle); the dev server says it now.
@@ -255,25 +266,23 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
       if (edition) tell(edition);
     },
     async writeBundle(output) {
-      const dir = output.dir ?? "dist";
+      const folder = outputFolder(output.dir ?? "dist");
       // The edition's files are written here, not emitted into the bundle: the bundler would
       // hold a second copy of each (every body, page and shard) until the build ends, hundreds
-      // of megabytes at 100,000 articles. A body's text is made as it is written, synchronously
-      // (many small files: see kept-files.ts).
+      // of megabytes at 100,000 articles. A body's text is made as it is written, and a file the
+      // last build left with the same bytes is not written again (out-dir.ts).
       const files = [
         ...(await load()).files,
         ...(await searchFiles()),
         ...(await publishedFiles()).files,
       ];
-      const folders = new Set(files.map((f) => path.dirname(path.join(dir, f.fileName))));
-      for (const folder of folders) mkdirSync(folder, { recursive: true });
-      for (const file of files) writeFileSync(path.join(dir, file.fileName), file.source);
+      for (const file of files) folder.write(file.fileName, file.source);
       // A plain static host serves 404.html for unknown paths: make it the app, so deep links
       // open. Its head claims no address: it stands for any page the build did not write.
-      const html = readFileSync(path.join(dir, "index.html"), "utf8");
+      const html = readFileSync(path.join(folder.dir, "index.html"), "utf8");
       const [home, shell] = [await head({ kind: "home" }), await head({ kind: "shell" })];
       if (!html.includes(home)) throw new Error("offprint: index.html lost the head it was given");
-      writeFileSync(path.join(dir, "404.html"), html.replace(home, shell));
+      folder.write("404.html", html.replace(home, shell));
     },
     configureServer(server) {
       server.middlewares.use(async (req, res, next) => {

@@ -4,7 +4,7 @@
 // visit sees it. Each page is the built index.html with that route's head and, before the app's
 // mount point, its rendered first screen: readers without JavaScript, search engines and link
 // previews get the page; with JavaScript the app takes its place (src/state/page.ts).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createServer, type Plugin, type ResolvedConfig, type Rollup } from "vite";
 import solid from "vite-plugin-solid";
@@ -14,6 +14,8 @@ import type { OffprintApi } from "./plugin.ts";
 import { ownIds } from "../src/catalog/own-ids.ts";
 import { articlePath, categoryPath } from "./site-url.ts";
 import type { PageReads } from "./page-cache.ts";
+import { filesUnder, mayTidy } from "./out-dir.ts";
+import { SERVICE_WORKER_FILE } from "./output-names.ts";
 
 /** One page the build writes: its file, the app's path, and its head. */
 export interface StaticPage {
@@ -211,6 +213,7 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         const edition = api?.edition();
         if (!api || !edition) return;
         const dir = output.dir ?? "dist";
+        const folder = api.output(dir);
         const template = readFileSync(path.join(dir, "index.html"), "utf8");
         const home = await api.head({ kind: "home" });
         const base = config.base.replace(/\/$/, "");
@@ -226,9 +229,6 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
           pages.flatMap((p) => (p.component ? [p.component] : [])),
         );
         try {
-          for (const folder of new Set(pages.map((p) => path.dirname(path.join(dir, p.file))))) {
-            mkdirSync(folder, { recursive: true });
-          }
           // One page at a time: the renderer's module state is one, and a build after one edit is
           // mostly kept pages read and written, synchronously (many small files: kept-files.ts).
           for (const page of pages) {
@@ -246,7 +246,7 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
               page: base + page.path,
               styles: page.component ? styles.get(page.component) : [],
             });
-            writeFileSync(path.join(dir, page.file), html);
+            folder.write(page.file, html);
           }
           cache.prune();
         } finally {
@@ -256,6 +256,23 @@ export function offprintPrerender(content: () => OffprintApi | undefined): Plugi
         config.logger.info(
           `  static pages: ${pages.length} in ${seconds} s, ${kept} of them kept from the last build`,
         );
+        // The last of the build's files is written: what the folder still holds from an earlier
+        // build goes, before the service worker lists the folder (vite.config.ts keeps it).
+        if (!config.build.emptyOutDir && mayTidy(dir, config.root)) {
+          const removed = folder.removeOthers([
+            ...Object.keys(bundle),
+            SERVICE_WORKER_FILE,
+            ...(config.publicDir ? filesUnder(config.publicDir) : []),
+          ]);
+          const { written, unchanged } = folder.counts;
+          config.logger.info(
+            `  ${path.relative(config.root, dir)}/: ${written} files written, ${unchanged} already as built, ${removed} left from an earlier build removed`,
+          );
+        } else if (!config.build.emptyOutDir) {
+          config.logger.warn(
+            `offprint: ${dir} is outside the project, so files of earlier builds are left in it: pass --emptyOutDir to empty it first`,
+          );
+        }
       },
     },
   };

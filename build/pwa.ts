@@ -5,6 +5,7 @@ import { VitePWA } from "vite-plugin-pwa";
 import type { PluginOption } from "vite";
 import type { Edition } from "./edition.ts";
 import { CONTENT_DIR } from "./edition.ts";
+import { SERVICE_WORKER_FILE } from "./output-names.ts";
 import { MB, precacheTransform, type PrecacheBudget } from "./precache.ts";
 import { PUBLISHED_GLOBS } from "./published.ts";
 import { STATIC_PAGE_GLOBS } from "./prerender.ts";
@@ -51,7 +52,7 @@ export function offprintPwa(options: PwaOptions): PluginOption {
     // Our own worker (src/sw.ts): generateSW cannot give the precache the integrity plugin.
     strategies: "injectManifest",
     srcDir: "src",
-    filename: "sw.ts",
+    filename: SERVICE_WORKER_FILE.replace(/\.js$/, ".ts"),
     injectManifest: {
       // Everything the shell and the edition need; the manifest is added by the plugin itself.
       globPatterns: ["**/*.{js,css,html,json,svg,png,jpg,jpeg,gif,webp,avif,ico}"],

@@ -31,14 +31,17 @@ interface Built {
   stdout: string;
 }
 
-/** One `vite build` of `content` into `dist` with the article cache in `cache`. */
+/**
+ * One `vite build` of `content` into `dist` with the article cache in `cache`, as `npm run build`
+ * runs it: into the folder as the last build left it (build/out-dir.ts).
+ */
 async function build(root: string, content: string, dist: string, cache: string): Promise<Built> {
   const peakFile = path.join(path.dirname(dist), `${path.basename(dist)}.peak`);
   const started = performance.now();
   const output: Buffer[] = [];
   const child = spawn(
     process.execPath,
-    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir"],
+    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist],
     {
       cwd: root,
       env: {
@@ -123,6 +126,7 @@ export async function b8build(opts: {
   const cache = path.join(work, `build-cache-${size}`);
   const dist = path.join(work, `dist-b8-${size}`);
   await rm(cache, { recursive: true, force: true });
+  await rm(dist, { recursive: true, force: true });
   const cold = await build(root, content, dist, cache);
   log(
     `  cold: ${round(cold.seconds)} s (${round(cold.cpuSeconds)} s CPU), peak ${round(cold.peak / MB)} MB`,

@@ -1,7 +1,7 @@
 // Runs the real `vite build` (what `npm run build` runs) and reads what a publisher would see.
 // Each build takes seconds: keep these few, and test the rules themselves in the other files.
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,13 +22,17 @@ afterAll(async () => {
   await rm(temp, { recursive: true, force: true });
 });
 
-/** `vite build` into a temporary folder with the given OFFPRINT_* variables. */
+/**
+ * `vite build` into a temporary folder with the given OFFPRINT_* variables, emptied first; or,
+ * given a path, into that folder as `npm run build` leaves it.
+ */
 function viteBuild(name: string, env: Record<string, string>): Promise<Outcome> {
-  const outDir = path.join(temp, name);
+  const outDir = path.isAbsolute(name) ? name : path.join(temp, name);
+  const empty = path.isAbsolute(name) ? [] : ["--emptyOutDir"];
   return new Promise((resolve) => {
     execFile(
       "npx",
-      ["vite", "build", "--outDir", outDir, "--emptyOutDir"],
+      ["vite", "build", "--outDir", outDir, ...empty],
       { env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
@@ -238,5 +242,66 @@ describe("npm run build after one article is edited", () => {
     const cold = await filesOf(path.join(temp, "after-edit-fresh"));
     expect([...cold.keys()].sort()).toEqual([...is.keys()].sort());
     expect([...is.keys()].filter((f) => cold.get(f) !== is.get(f))).toEqual([]);
+  }, 240_000);
+});
+
+describe("npm run build into the folder of the last build", () => {
+  it("writes only the files that changed, removes what the edition no longer has, and leaves what a fresh build makes", async () => {
+    // Inside the project, where Vite would empty the folder by itself (out-dir.ts, mayTidy).
+    const kept = path.resolve("node_modules/.cache", `offprint-kept-${process.pid}`);
+    const content = path.join(temp, "kept-content");
+    const env = { OFFPRINT_CONTENT: content, OFFPRINT_BUILD_CACHE: path.join(temp, "kept-cache") };
+    await mkdir(content);
+    const article = (n: number, extra = "") =>
+      writeFile(
+        path.join(content, `article-${n}.md`),
+        `---\ntitle: "Article ${n}"\ndate: 2024-02-0${n}\ncategory: Section ${n}\n---\n` +
+          `The body of article ${n}.${extra}\n`,
+      );
+    try {
+      for (const n of [1, 2, 3, 4]) await article(n);
+      expect((await viteBuild(kept, env)).code).toBe(0);
+      const was = await filesOf(kept);
+      const written = new Map<string, number>();
+      for (const f of was.keys()) written.set(f, (await stat(path.join(kept, f))).mtimeMs);
+      expect([...was.keys()]).toContain("articles/article-4.html");
+      expect([...was.keys()]).toContain("category/section-4.html");
+
+      // The newest article is gone, the oldest edited; a file nobody built lies in the folder.
+      await rm(path.join(content, "article-4.md"));
+      await article(1, " A sentence added later.");
+      await writeFile(path.join(kept, "left-by-hand.txt"), "not the build's");
+      const after = await viteBuild(kept, env);
+      expect(after.code).toBe(0);
+      expect(lines(after.stdout)).toContainEqual(
+        expect.stringMatching(
+          /^ {2}node_modules\/\.cache\/offprint-kept-\d+\/: \d+ files written, \d+ already as built, \d+ left from an earlier build removed$/,
+        ),
+      );
+      const is = await filesOf(kept);
+      expect(
+        [...is.keys()].filter((f) => f.includes("article-4") || f.includes("section-4")),
+      ).toEqual([]);
+      expect(is.has("left-by-hand.txt")).toBe(false);
+      expect(is.get("articles/article-1.html")).toContain("A sentence added later.");
+
+      // What holds the same bytes was not written again: the other articles' bodies. (Every
+      // page changes with an edit: it names the edition's files, #offprint-edition.)
+      const same = [...is.keys()].filter((f) => was.get(f) === is.get(f));
+      expect(same.filter((f) => f.startsWith("content/articles/"))).toHaveLength(2);
+      const rewritten: string[] = [];
+      for (const f of same) {
+        if ((await stat(path.join(kept, f))).mtimeMs !== written.get(f)) rewritten.push(f);
+      }
+      expect(rewritten.filter((f) => /^(content|articles|category)\//.test(f))).toEqual([]);
+
+      // And the folder holds exactly what a build into an empty folder makes.
+      expect((await viteBuild("kept-fresh", env)).code).toBe(0);
+      const fresh = await filesOf(path.join(temp, "kept-fresh"));
+      expect([...is.keys()].sort()).toEqual([...fresh.keys()].sort());
+      expect([...is.keys()].filter((f) => fresh.get(f) !== is.get(f))).toEqual([]);
+    } finally {
+      await rm(kept, { recursive: true, force: true });
+    }
   }, 240_000);
 });
