@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin, ResolvedConfig } from "vite";
 import { buildEdition, ContentError, type Edition, type EditionFile } from "./edition.ts";
-import { buildSearchShards } from "./search-shards.ts";
+import { buildSearchShards, SHARD_BYTES } from "./search-shards.ts";
+import { SearchCountCache } from "./search-cache.ts";
 import { firstPages } from "./catalog-pages.ts";
 import { escapeHtml } from "./html.ts";
 import { headHtml, pageHead, type Route } from "./head.ts";
@@ -109,20 +110,36 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
     return outFolder;
   }
 
+  /** The build cache folder (OFFPRINT_BUILD_CACHE), and the part of it this edition uses. */
+  const cacheDir = () => cacheDirFromEnv(process.env, config.root);
+  const cacheScope = () => ({
+    root: path.resolve(config.root, options.content),
+    base: config.base,
+  });
+
   async function load(): Promise<Edition> {
     edition ??= await buildEdition(options.content, {
       cwd: config.root,
       base: config.base,
       strict: options.strict,
       drafts: options.drafts,
-      cache: cacheDirFromEnv(process.env, config.root),
+      cache: cacheDir(),
     });
     return edition;
   }
 
   /** The search manifest (first) and shards, built from the edition only when first needed. */
   async function searchFiles(): Promise<EditionFile[]> {
-    search ??= buildSearchShards(await load(), options.precacheArticles ?? 200);
+    if (!search) {
+      const kept = new SearchCountCache(cacheDir(), cacheScope());
+      search = buildSearchShards(
+        await load(),
+        options.precacheArticles ?? 200,
+        SHARD_BYTES,
+        (a, make) => kept.of(a, make),
+      );
+      kept.prune();
+    }
     return search;
   }
 
@@ -178,8 +195,8 @@ export function offprintContent(options: OffprintOptions): Plugin<OffprintApi> {
   /** The static pages' cache, beside the article cache (OFFPRINT_BUILD_CACHE). */
   async function pageCache(): Promise<PageCache> {
     return new PageCache(
-      cacheDirFromEnv(process.env, config.root),
-      { root: path.resolve(config.root, options.content), base: config.base },
+      cacheDir(),
+      cacheScope(),
       // The settings without the edition's addresses, which change with every edit and which an
       // article's page does not show.
       { source: path.join(config.root, "src"), settings: await virtualModule(false) },

@@ -11,7 +11,8 @@
 // rounded to two figures (one article more or less words does not move every score).
 import MiniSearch from "minisearch";
 import { CONTENT_DIR, shortHash, type Edition, type EditionFile } from "./edition.ts";
-import { searchDocuments } from "./search.ts";
+import { searchDocument } from "./search.ts";
+import type { ArticleSummary } from "../src/catalog/types.ts";
 import { JsonFile } from "./json-file.ts";
 import {
   FIELD_BOOSTS,
@@ -65,7 +66,7 @@ class TermCounts {
   counts = new Uint32Array(4);
   size = 0;
 
-  add(id: number, counts: number[]) {
+  add(id: number, packed: number) {
     if (this.size === this.ids.length) {
       // Half again, not double: at 100,000 articles the spare room is tens of megabytes.
       const room = Math.ceil(this.size * 1.5);
@@ -76,8 +77,6 @@ class TermCounts {
       more.set(this.counts);
       this.counts = more;
     }
-    let packed = 0;
-    counts.forEach((n, f) => (packed += Math.min(n, MAX[f]) * 2 ** SHIFT[f]));
     this.ids[this.size] = id;
     this.counts[this.size] = packed;
     this.size++;
@@ -85,9 +84,38 @@ class TermCounts {
 }
 
 /**
- * The index's counts, one article at a time: MiniSearch's `add`, keeping only what scoring needs.
- * A field's length is its number of distinct tokens, as MiniSearch counts it.
+ * One article's part of the index: each field's length (its number of distinct tokens, as
+ * MiniSearch counts it) and, per term, its packed counts in every field. It depends on the
+ * article's document alone, so the build keeps it between builds (build/search-cache.ts).
  */
+export interface ArticleCounts {
+  lengths: number[];
+  terms: string[];
+  packed: number[];
+}
+
+/** An article's counts: MiniSearch's `add`, keeping only what scoring needs. */
+export function countArticle(doc: SearchDocument): ArticleCounts {
+  const found = new Map<string, number[]>();
+  const lengths = FIELDS.map((field, f) => {
+    const tokens = tokenize(doc[field]);
+    for (const token of tokens) {
+      const term = processTerm(token);
+      if (!term) continue;
+      let counts = found.get(term);
+      if (!counts) found.set(term, (counts = FIELDS.map(() => 0)));
+      counts[f]++;
+    }
+    return new Set(tokens).size;
+  });
+  const terms = [...found.keys()];
+  const packed = terms.map((term) =>
+    found.get(term)!.reduce((sum, n, f) => sum + Math.min(n, MAX[f]) * 2 ** SHIFT[f], 0),
+  );
+  return { lengths, terms, packed };
+}
+
+/** The index's counts, one article at a time. */
 class IndexCounts {
   readonly terms = new Map<string, TermCounts>();
   readonly lengths: Int32Array[];
@@ -97,26 +125,16 @@ class IndexCounts {
     this.lengths = FIELDS.map(() => new Int32Array(count));
   }
 
-  add(id: number, doc: SearchDocument) {
-    const found = new Map<string, number[]>();
-    FIELDS.forEach((field, f) => {
-      const tokens = tokenize(doc[field]);
-      const length = new Set(tokens).size;
+  add(id: number, { lengths, terms, packed }: ArticleCounts) {
+    lengths.forEach((length, f) => {
       this.lengths[f][id] = length;
       this.totals[f] += length;
-      for (const token of tokens) {
-        const term = processTerm(token);
-        if (!term) continue;
-        let counts = found.get(term);
-        if (!counts) found.set(term, (counts = FIELDS.map(() => 0)));
-        counts[f]++;
-      }
     });
-    for (const [term, counts] of found) {
+    terms.forEach((term, k) => {
       let postings = this.terms.get(term);
       if (!postings) this.terms.set(term, (postings = new TermCounts()));
-      postings.add(id, counts);
-    }
+      postings.add(id, packed[k]);
+    });
   }
 
   /**
@@ -235,18 +253,22 @@ function facetsFile(edition: Edition): JsonFile<FacetsFile> {
 /**
  * The manifest (first) and every other file of an edition's search: shards, result files and
  * the facets file. `recent` is how many of the
- * newest articles make the recent tier (the precached ones).
+ * newest articles make the recent tier (the precached ones). `kept`, when given, answers an
+ * article's counts from an earlier build (build/search-cache.ts) or makes them.
  * @example const [manifest, ...shards] = buildSearchShards(edition, 200);
  */
 export function buildSearchShards(
   edition: Edition,
   recent: number,
   target = SHARD_BYTES,
+  kept?: (article: ArticleSummary, make: () => ArticleCounts) => ArticleCounts,
 ): EditionFile[] {
   const count = edition.index.articles.length;
   const counts = new IndexCounts(count);
-  let id = 0;
-  for (const doc of searchDocuments(edition)) counts.add(id++, doc);
+  edition.index.articles.forEach((article, id) => {
+    const make = () => countArticle(searchDocument(edition, article));
+    counts.add(id, kept ? kept(article, make) : make());
+  });
   const averages = counts.averages();
   const recentCount = Math.min(Math.max(0, recent), count);
 

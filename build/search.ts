@@ -2,6 +2,7 @@
 // (build/search-shards.ts writes the index itself).
 import type { Edition } from "./edition.ts";
 import type { SearchDocument } from "../src/catalog/search-options.ts";
+import type { ArticleSummary } from "../src/catalog/types.ts";
 
 const NAMED: Record<string, string> = {
   amp: "&",
@@ -29,18 +30,21 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** The document an article is indexed as. */
+export function searchDocument(edition: Edition, a: ArticleSummary): SearchDocument {
+  return {
+    slug: a.slug,
+    title: a.title,
+    excerpt: a.excerpt,
+    category: a.category,
+    text: htmlToText(edition.bodies.get(a.slug)?.html ?? ""),
+  };
+}
+
 /**
  * The documents the index is built from, one per article in the catalog's order, made one at a
  * time: the index keeps counts, not every body's text at once.
  */
 export function* searchDocuments(edition: Edition): Generator<SearchDocument> {
-  for (const a of edition.index.articles) {
-    yield {
-      slug: a.slug,
-      title: a.title,
-      excerpt: a.excerpt,
-      category: a.category,
-      text: htmlToText(edition.bodies.get(a.slug)?.html ?? ""),
-    };
-  }
+  for (const a of edition.index.articles) yield searchDocument(edition, a);
 }

@@ -1,9 +1,13 @@
 import { gzipSync } from "node:zlib";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import SearchableMap from "minisearch/SearchableMap";
 import { buildEdition } from "../../../build/edition.ts";
 import { htmlToText, searchDocuments } from "../../../build/search.ts";
 import { buildSearchShards } from "../../../build/search-shards.ts";
+import { SearchCountCache } from "../../../build/search-cache.ts";
 import {
   archiveMatchesAtMost,
   expand,
@@ -254,6 +258,41 @@ describe("what one edit changes", () => {
     );
     const hits = score(afterManifest, expansions, loaded).best(10);
     expect(hits.map((h) => edition.index.articles[h.id].slug)).toEqual([edited.slug]);
+  });
+});
+
+describe("counts kept between builds (build/search-cache.ts)", () => {
+  it("make the same files as counting again, after a title, an excerpt, a category or a body changed", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "offprint-search-cache-"));
+    const scope = { root: "content/articles", base: "/" };
+    const sources = (built: ReturnType<typeof buildSearchShards>) =>
+      built.map((f) => [f.fileName, String(f.source)]);
+    try {
+      const first = new SearchCountCache(dir, scope);
+      const kept = buildSearchShards(edition, RECENT, 4096, (a, make) => first.of(a, make));
+      expect(sources(kept)).toEqual(sources([manifestFile, ...files]));
+
+      // Four articles change, each in one thing the counts are made from. A body's file is
+      // named by its hash, so an edited body comes with a new file name.
+      const articles = edition.index.articles.map((a) => ({ ...a }));
+      articles[0].title = "Kraken sightings";
+      articles[1].excerpt = "A kraken, briefly.";
+      articles[2].category = "Krakens";
+      const bodies = new Map(edition.bodies);
+      const body = bodies.get(articles[3].slug)!;
+      bodies.set(articles[3].slug, { ...body, html: `${body.html}<p>kraken</p>` });
+      articles[3].body = articles[3].body.replace(/-[0-9a-f]{10}\.json$/, "-0123456789.json");
+      const edited = { ...edition, index: { ...edition.index, articles }, bodies };
+
+      const next = new SearchCountCache(dir, scope);
+      const again = buildSearchShards(edited, RECENT, 4096, (a, make) => next.of(a, make));
+      expect(sources(again)).toEqual(sources(buildSearchShards(edited, RECENT, 4096)));
+      expect(String(again[0].source)).toContain('"kraken"');
+      // The four articles' old counts are the ones this build did not use.
+      expect(next.prune()).toBe(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
