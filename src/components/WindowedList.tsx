@@ -6,6 +6,7 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount } f
 import type { JSX } from "solid-js";
 import type { ArticleSummary } from "../catalog/types.ts";
 import type { ArticleListProps } from "./ArticleRow.tsx";
+import { pageKeyTarget } from "./page-keys.ts";
 
 /** How far past the viewport rows are rendered, in px: a few cards, for j/k, Tab and fast scrolls. */
 const OVERSCAN = 1000;
@@ -156,17 +157,28 @@ export default function WindowedList(props: {
   // Focus moved by j/k or Tab scrolls the page once focus() returns: follow it then, so the next
   // card is already rendered however fast the keys come.
   const followFocus = () => queueMicrotask(update);
+  // The End key's own smooth scroll aims at the page's height when it starts; the rows measured on
+  // the way change that height, so it stopped short of the last article (by ~5,000 px at 2,000),
+  // and each frame on the way asked for the catalog page it passed. One jump lands at the end, and
+  // `update` keeps it there while the last rows are measured.
+  const toEnd = (e: KeyboardEvent) => {
+    if (e.key !== "End" || e.shiftKey || !pageKeyTarget(e)) return;
+    e.preventDefault();
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  };
   onMount(() => {
     // The browser's own scroll anchoring would fight the corrections above.
     list.style.overflowAnchor = "none";
     update();
     addEventListener("scroll", update, { passive: true });
     addEventListener("resize", update);
+    addEventListener("keydown", toEnd);
     list.addEventListener("focusin", followFocus);
   });
   onCleanup(() => {
     removeEventListener("scroll", update);
     removeEventListener("resize", update);
+    removeEventListener("keydown", toEnd);
   });
   // Another filter or a read mark changes the rows: measure the new ones.
   createEffect(

@@ -1,6 +1,8 @@
 // Keyboard shortcuts: which key asks for what, and the one document listener that hears them.
 // Keys are ignored while the reader types in a field, inside a dialog, or with Ctrl, Alt or Meta
-// held (those belong to the browser). What each action does is in shortcut-actions.ts.
+// held (those belong to the browser: components/page-keys.ts). What each action does is in
+// shortcut-actions.ts.
+import { pageKeyTarget } from "../../components/page-keys.ts";
 
 export type Action =
   "next" | "previous" | "open" | "bookmark" | "read" | "list" | "search" | "help" | "highlight";
@@ -22,21 +24,13 @@ export const KEYS: Readonly<Record<string, Action>> = {
   "?": "help",
 };
 
-const FIELD = "input, textarea, select, [contenteditable]:not([contenteditable='false'])";
 const INTERACTIVE = "a[href], button, summary, [role='button'], [role='link']";
-
-/** Is the reader typing or choosing in a field, where letters must stay letters? */
-export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest(FIELD) !== null;
-}
 
 /** The shortcut a key press asks for, or undefined when it is not one (or not ours now). */
 export function actionFor(e: KeyboardEvent): Action | undefined {
-  if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return undefined;
-  const target = e.target instanceof Element ? e.target : null;
-  if (isTyping(target) || target?.closest("dialog")) return undefined;
+  const target = pageKeyTarget(e);
   // Enter on a link or button already does what it says.
-  if (e.key === "Enter" && target?.closest(INTERACTIVE)) return undefined;
+  if (!target || (e.key === "Enter" && target.closest(INTERACTIVE))) return undefined;
   return Object.hasOwn(KEYS, e.key) ? KEYS[e.key] : undefined;
 }
 
