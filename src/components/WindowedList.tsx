@@ -73,8 +73,8 @@ function createRestingRange(range: () => number[]): () => number[] {
   };
   createEffect(
     on(range, (r) => {
-      const leapt = !last || !near(r, last);
-      const first = !last;
+      const leapt = last !== undefined && !near(r, last);
+      const first = last === undefined;
       last = r;
       if (first || (timer === undefined && near(r, wanted()))) return rest();
       // Still leaping: the wait starts again. Slower now, it goes on and ends soon.

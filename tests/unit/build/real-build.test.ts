@@ -42,6 +42,9 @@ function viteBuild(name: string, env: Record<string, string>): Promise<Outcome> 
   });
 }
 
+/** Expects a build to have succeeded; when it did not, the message is what it printed to stderr. */
+const expectBuilt = (outcome: Outcome) => expect(outcome.code, outcome.stderr).toBe(0);
+
 const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
 
 describe("npm run build on bad input", () => {
@@ -92,13 +95,14 @@ describe("npm run build on content it has to clean", () => {
       '---\ntitle: "Remote"\ndate: 2024-01-01\ncategory: General\n---\n' +
         "Before ![A map](https://example.com/map.png) after.\n",
     );
-    const { code, stdout, stderr } = await viteBuild("external", { OFFPRINT_CONTENT: content });
+    const built = await viteBuild("external", { OFFPRINT_CONTENT: content });
+    const { stdout, stderr } = built;
     expect(lines(stdout + stderr)).toContain(
       `${path.relative(process.cwd(), content)}/remote.md: image "https://example.com/map.png" ` +
         "left out: an image from another site would not show offline and would tell that site " +
         "who reads the article",
     );
-    expect(code, stderr).toBe(0);
+    expectBuilt(built);
     // Built without OFFPRINT_SITE_URL: one line says what needs it and was left out.
     expect(lines(stdout + stderr).filter((l) => l.includes("OFFPRINT_SITE_URL"))).toEqual([
       "offprint: OFFPRINT_SITE_URL is not set, so the build left out what needs the site's " +
@@ -139,8 +143,9 @@ describe("npm run build on an Astro blog as it is", () => {
   ];
 
   it("says once what it mapped and skipped, lists each warning, and succeeds", async () => {
-    const { code, stdout, stderr } = await viteBuild("astro", { OFFPRINT_CONTENT: ASTRO });
-    expect(code, stderr).toBe(0);
+    const built = await viteBuild("astro", { OFFPRINT_CONTENT: ASTRO });
+    const { stdout, stderr } = built;
+    expectBuilt(built);
     const out = lines(stdout);
     const start = out.indexOf("Offprint: 3 articles");
     expect(start).toBeGreaterThan(out.findIndex((l) => l.startsWith("✓ built in")));
@@ -202,11 +207,11 @@ describe("npm run build after one article is edited", () => {
     for (const n of [1, 2, 3, 4, 5]) await article(n);
     const env = { OFFPRINT_CONTENT: content, OFFPRINT_BUILD_CACHE: cache };
     const before = await viteBuild("before-edit", env);
-    expect(before.code, before.stderr).toBe(0);
+    expectBuilt(before);
     // The oldest article, shown on its own page and linked from the next newer one's.
     await article(1, "Article 1, revised", " A sentence added later.");
     const after = await viteBuild("after-edit", env);
-    expect(after.code, after.stderr).toBe(0);
+    expectBuilt(after);
     const [was, is] = await Promise.all(
       ["before-edit", "after-edit"].map((name) => filesOf(path.join(temp, name))),
     );
@@ -235,7 +240,7 @@ describe("npm run build after one article is edited", () => {
       ...env,
       OFFPRINT_BUILD_CACHE: path.join(temp, "fresh-cache"),
     });
-    expect(fresh.code, fresh.stderr).toBe(0);
+    expectBuilt(fresh);
     expect(lines(fresh.stdout).filter((l) => l.includes("static pages"))).toEqual([
       expect.stringMatching(/, 0 of them kept from the last build$/),
     ]);
@@ -261,7 +266,7 @@ describe("npm run build into the folder of the last build", () => {
     try {
       for (const n of [1, 2, 3, 4]) await article(n);
       const first = await viteBuild(kept, env);
-      expect(first.code, first.stderr).toBe(0);
+      expectBuilt(first);
       const was = await filesOf(kept);
       const written = new Map<string, number>();
       for (const f of was.keys()) written.set(f, (await stat(path.join(kept, f))).mtimeMs);
@@ -273,7 +278,7 @@ describe("npm run build into the folder of the last build", () => {
       await article(1, " A sentence added later.");
       await writeFile(path.join(kept, "left-by-hand.txt"), "not the build's");
       const after = await viteBuild(kept, env);
-      expect(after.code, after.stderr).toBe(0);
+      expectBuilt(after);
       expect(lines(after.stdout)).toContainEqual(
         expect.stringMatching(
           /^ {2}node_modules\/\.cache\/offprint-kept-\d+\/: \d+ files written, \d+ already as built, \d+ left from an earlier build removed$/,
@@ -299,7 +304,7 @@ describe("npm run build into the folder of the last build", () => {
       // And the folder holds exactly what a build into an empty folder makes. (That one is
       // outside the project, which the build never tidies, and says so.)
       const fresh = await viteBuild(path.join(temp, "kept-fresh"), env);
-      expect(fresh.code, fresh.stderr).toBe(0);
+      expectBuilt(fresh);
       expect(lines(fresh.stderr)).toContainEqual(
         `offprint: ${path.join(temp, "kept-fresh")} is outside the project, so files of earlier builds are left in it: pass --emptyOutDir to empty it first`,
       );
